@@ -1,0 +1,31 @@
+package io.shopcare.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Base of every HTTP handler: maps {@link ApiException} to the contract's error shape and any
+ * other failure to a 500 that reveals nothing (no stack trace, class or table name).
+ */
+public abstract class JsonApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final Logger LOG = Logger.getLogger(JsonApiHandler.class.getName());
+
+    @Override
+    public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        try {
+            return handle(ApiRequest.of(event)).toLambda();
+        } catch (ApiException e) {
+            return ApiResponse.error(e).toLambda();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "unhandled failure on " + event.getRouteKey(), e);
+            return ApiResponse.error(new ApiException(500, "INTERNAL_ERROR",
+                    "Something went wrong on our side; it has been logged.")).toLambda();
+        }
+    }
+
+    protected abstract ApiResponse handle(ApiRequest request);
+}
