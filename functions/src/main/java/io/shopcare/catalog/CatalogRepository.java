@@ -1,0 +1,43 @@
+package io.shopcare.catalog;
+
+import java.util.Optional;
+
+/** Where locations and products are kept; versions make every write a compare-and-set. */
+public interface CatalogRepository {
+
+    record Versioned<T>(T value, long version) {
+    }
+
+    Optional<Versioned<Location>> findLocation(String locationId);
+
+    Optional<Versioned<Product>> findProduct(String productId);
+
+    /** Writes the location if the stored version is still {@code expectedVersion} (0 = absent). */
+    void writeLocation(Location location, long expectedVersion) throws ConcurrentChangeException;
+
+    /**
+     * Writes the product and its SKU ownership atomically if the stored version is still
+     * {@code expectedVersion}; SKUs that {@code previous} had and {@code product} lacks are released.
+     */
+    void writeProduct(Product product, Product previous, long expectedVersion)
+            throws ConcurrentChangeException, SkuOwnedElsewhereException;
+
+    final class ConcurrentChangeException extends Exception {
+        public ConcurrentChangeException() {
+            super(null, null, false, false);
+        }
+    }
+
+    final class SkuOwnedElsewhereException extends Exception {
+        private final String sku;
+
+        public SkuOwnedElsewhereException(String sku) {
+            super(sku, null, false, false);
+            this.sku = sku;
+        }
+
+        public String sku() {
+            return sku;
+        }
+    }
+}
