@@ -1,0 +1,25 @@
+package io.shopcare.availability;
+
+import io.shopcare.http.ApiException;
+import java.util.Map;
+
+/** The storefront's questions about availability, each answered from one read-model request. */
+public final class AvailabilityQueries {
+    private final ReadModel readModel;
+
+    public AvailabilityQueries(ReadModel readModel) {
+        this.readModel = readModel;
+    }
+
+    public Map<String, Object> categoryPage(String categoryId, String size, String colour, int limit, String cursor) {
+        return CategoryListing.page(categoryId, readModel.categoryEntries(categoryId), size, colour, limit, cursor);
+    }
+
+    public Map<String, Object> product(String productId) {
+        return readModel.productDetail(productId).orElseThrow(() -> ApiException.notFound("The product"));
+    }
+
+    public Map<String, Object> stores(String sku) {
+        return Map.of("items", readModel.skuStores(sku).orElseThrow(() -> ApiException.notFound("The SKU")));
+    }
+}
