@@ -1,0 +1,115 @@
+package io.shopcare.local;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One function of the template: its handler built once, as a Lambda container would, through
+ * the project's convention of a public constructor taking the environment.
+ */
+final class LocalFunction {
+    private final Template.Function definition;
+    private final RequestHandler<Object, Object> handler;
+
+    @SuppressWarnings("unchecked")
+    LocalFunction(Template.Function definition, String region) {
+        this.definition = definition;
+        Map<String, String> environment = new HashMap<>(definition.environment());
+        // What the Lambda runtime sets for every function.
+        environment.put("AWS_REGION", region);
+        environment.put("AWS_DEFAULT_REGION", region);
+        environment.put("AWS_LAMBDA_FUNCTION_NAME", definition.logicalId());
+        try {
+            Class<?> type = Class.forName(definition.handlerClass());
+            this.handler = (RequestHandler<Object, Object>) type.getConstructor(Map.class).newInstance(environment);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build the handler of " + definition.logicalId(), e);
+        }
+    }
+
+    String name() {
+        return definition.logicalId();
+    }
+
+    Object invoke(Object event) {
+        return handler.handleRequest(event, new LocalContext(definition));
+    }
+
+    private record LocalContext(Template.Function function, String requestId, long deadline) implements Context {
+        LocalContext(Template.Function function) {
+            this(function, UUID.randomUUID().toString(), System.currentTimeMillis() + function.timeoutSeconds() * 1000L);
+        }
+
+        @Override
+        public String getAwsRequestId() {
+            return requestId;
+        }
+
+        @Override
+        public String getLogGroupName() {
+            return "/aws/lambda/" + function.logicalId();
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return "local";
+        }
+
+        @Override
+        public String getFunctionName() {
+            return function.logicalId();
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return "$LATEST";
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return "arn:aws:lambda:local:000000000000:function:" + function.logicalId();
+        }
+
+        @Override
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getRemainingTimeInMillis() {
+            return (int) Math.max(0, deadline - System.currentTimeMillis());
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            return 1024;
+        }
+
+        @Override
+        public LambdaLogger getLogger() {
+            return new LambdaLogger() {
+                @Override
+                public void log(String message) {
+                    System.out.println("[" + function.logicalId() + "] " + message);
+                }
+
+                @Override
+                public void log(byte[] message) {
+                    log(new String(message, StandardCharsets.UTF_8));
+                }
+            };
+        }
+    }
+}

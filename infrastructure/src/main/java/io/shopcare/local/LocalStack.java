@@ -1,0 +1,251 @@
+package io.shopcare.local;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import io.shopcare.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * template.yaml on one machine: DynamoDB Local with the template's tables, the SES emulator,
+ * every HttpApi route and every stream trigger, feeding handlers the event objects Lambda would.
+ * Handlers find the local services through the SDK's own endpoint configuration (system properties).
+ */
+public final class LocalStack implements AutoCloseable {
+    static final String REGION = "eu-central-1";
+    private final LocalDynamoDb dynamo;
+    private final SesEmulator ses;
+    private final HttpGateway gateway;
+    private final List<StreamPoller> pollers = new ArrayList<>();
+    private final DynamoDbClient dynamoDb;
+    private final DynamoDbStreamsClient streams;
+    private final String adminToken;
+    private final List<DynamodbEvent.DynamodbStreamRecord> failedRecords = StreamPoller.failureList();
+
+    private LocalStack(LocalStackOptions options) throws IOException {
+        Template template = Template.load(options.projectDir().resolve("template.yaml"), REGION);
+        this.adminToken = options.adminToken() != null ? options.adminToken() : randomToken();
+        this.dynamo = LocalDynamoDb.start(options.dataDir());
+        int sesPort = options.sesPort() == 0 ? LocalDynamoDb.freePort() : options.sesPort();
+        SesEmulator startedSes = null;
+        try {
+            startedSes = SesEmulator.start(options.projectDir(), sesPort);
+            configureSdk(dynamo.endpoint(), startedSes.url());
+            this.dynamoDb = DynamoDbClient.builder().region(Region.of(REGION))
+                    .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+            // The runner's own streams client (Lambda's pollers are not handler code) names its endpoint.
+            this.streams = DynamoDbStreamsClient.builder().region(Region.of(REGION))
+                    .endpointOverride(URI.create(dynamo.endpoint()))
+                    .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+            List<String> existing = dynamoDb.listTables().tableNames();
+            for (Template.Table table : template.tables()) {
+                if (!existing.contains(table.logicalId())) {
+                    createTable(table);
+                }
+            }
+            List<Template.Function> definitions = template.functions();
+            List<LocalFunction> functions = definitions.stream().map(f -> new LocalFunction(f, REGION)).toList();
+            for (int i = 0; i < definitions.size(); i++) {
+                for (Template.StreamSource source : definitions.get(i).streams()) {
+                    String arn = dynamoDb.describeTable(r -> r.tableName(source.tableLogicalId())).table().latestStreamArn();
+                    pollers.add(new StreamPoller(streams, arn, source, functions.get(i), REGION, failedRecords));
+                }
+            }
+            this.gateway = new HttpGateway(options.port(), functions, definitions, adminToken);
+            this.ses = startedSes;
+        } catch (IOException | RuntimeException e) {
+            pollers.forEach(StreamPoller::close);
+            if (startedSes != null) {
+                startedSes.close();
+            }
+            dynamo.close();
+            throw e;
+        }
+    }
+
+    public static LocalStack start(LocalStackOptions options) {
+        try {
+            LocalStack stack = new LocalStack(options);
+            if (options.demoData()) {
+                stack.loadDemoData();
+            }
+            return stack;
+        } catch (IOException e) {
+            throw new IllegalStateException("the local stack did not start", e);
+        }
+    }
+
+    /** The SDK reads endpoints, region and credentials from these; handler code has no endpoint logic. */
+    private static void configureSdk(String dynamoEndpoint, String sesEndpoint) {
+        System.setProperty("aws.endpointUrlDynamoDb", dynamoEndpoint);
+        System.setProperty("aws.endpointUrlSesV2", sesEndpoint);
+        System.setProperty("aws.endpointUrlSes", sesEndpoint);
+        System.setProperty("aws.region", REGION);
+        System.setProperty("aws.accessKeyId", "local");
+        System.setProperty("aws.secretAccessKey", "local");
+    }
+
+    @SuppressWarnings("unchecked")
+    private void createTable(Template.Table table) {
+        Map<String, Object> p = table.properties();
+        CreateTableRequest.Builder request = CreateTableRequest.builder().tableName(table.logicalId())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(((List<Map<String, Object>>) p.get("AttributeDefinitions")).stream()
+                        .map(a -> AttributeDefinition.builder().attributeName((String) a.get("AttributeName"))
+                                .attributeType((String) a.get("AttributeType")).build()).toList())
+                .keySchema(keySchema(p.get("KeySchema")));
+        List<Map<String, Object>> indexes = (List<Map<String, Object>>) p.get("GlobalSecondaryIndexes");
+        if (indexes != null) {
+            request.globalSecondaryIndexes(indexes.stream().map(i -> {
+                Map<String, Object> projection = (Map<String, Object>) i.get("Projection");
+                return GlobalSecondaryIndex.builder().indexName((String) i.get("IndexName"))
+                        .keySchema(keySchema(i.get("KeySchema")))
+                        .projection(Projection.builder().projectionType((String) projection.get("ProjectionType"))
+                                .nonKeyAttributes((List<String>) projection.get("NonKeyAttributes")).build())
+                        .build();
+            }).toList());
+        }
+        Map<String, Object> stream = (Map<String, Object>) p.get("StreamSpecification");
+        if (stream != null) {
+            request.streamSpecification(StreamSpecification.builder().streamEnabled(true)
+                    .streamViewType((String) stream.get("StreamViewType")).build());
+        }
+        dynamoDb.createTable(request.build());
+        Map<String, Object> ttl = (Map<String, Object>) p.get("TimeToLiveSpecification");
+        if (ttl != null && Boolean.TRUE.equals(ttl.get("Enabled"))) {
+            dynamoDb.updateTimeToLive(r -> r.tableName(table.logicalId())
+                    .timeToLiveSpecification(t -> t.attributeName((String) ttl.get("AttributeName")).enabled(true)));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<KeySchemaElement> keySchema(Object schema) {
+        return ((List<Map<String, Object>>) schema).stream().map(k -> KeySchemaElement.builder()
+                .attributeName((String) k.get("AttributeName")).keyType((String) k.get("KeyType")).build()).toList();
+    }
+
+    /** Replays demo-data.json through the HTTP routes, so demo data goes through the real handlers. */
+    @SuppressWarnings("unchecked")
+    private void loadDemoData() throws IOException {
+        List<Object> calls;
+        try (InputStream in = LocalStack.class.getResourceAsStream("/demo-data.json")) {
+            calls = Json.parseArray(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        for (Object call : calls) {
+            Map<String, Object> c = (Map<String, Object>) call;
+            HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl() + c.get("path")))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + adminToken)
+                    .method((String) c.get("method"), HttpRequest.BodyPublishers.ofString(Json.write(c.get("body"))))
+                    .build();
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() >= 400) {
+                    throw new IllegalStateException("demo data " + c.get("method") + " " + c.get("path") + " answered "
+                            + response.statusCode() + ": " + response.body());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+        awaitIdle(Duration.ofSeconds(60));
+    }
+
+    /** Waits until every stream poller has found nothing new for a few passes (the projections caught up). */
+    public void awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (pollers.stream().allMatch(p -> p.quietPasses() >= 3)) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("stream consumers did not become idle within " + timeout);
+    }
+
+    public String apiUrl() {
+        return "http://localhost:" + gateway.port();
+    }
+
+    public String sesUrl() {
+        return ses.url();
+    }
+
+    public String adminToken() {
+        return adminToken;
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb;
+    }
+
+    /** Locally a table is named after its logical id in the template. */
+    public String tableName(String logicalId) {
+        return logicalId;
+    }
+
+    public List<DynamodbEvent.DynamodbStreamRecord> failedRecords() {
+        return List.copyOf(failedRecords);
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        pollers.forEach(StreamPoller::close);
+        streams.close();
+        dynamoDb.close();
+        ses.close();
+        dynamo.close();
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** The project root: the working directory or one of its parents holding template.yaml. */
+    static Path findProjectDir() {
+        String configured = System.getProperty("shopcare.project.dir");
+        if (configured != null) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("template.yaml"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("template.yaml not found from " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,283 @@
+package io.shopcare.local;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * template.yaml as the local stack needs it: tables, functions (Globals merged) and their events,
+ * with intrinsic functions resolved against local names. CloudFormation short tags are read as
+ * their long form ({@code !Ref X} becomes {@code {Ref: X}}).
+ */
+public final class Template {
+    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!]+)}");
+    private final Map<String, Object> root;
+    private final Map<String, Object> resources;
+    private final String region;
+
+    private Template(Map<String, Object> root, String region) {
+        this.root = root;
+        this.resources = map(root.get("Resources"));
+        this.region = region;
+    }
+
+    public static Template load(Path path, String region) {
+        try (Reader reader = Files.newBufferedReader(path)) {
+            Map<String, Object> root = new Yaml(new CloudFormationConstructor()).load(reader);
+            return new Template(root, region);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + path, e);
+        }
+    }
+
+    public record Table(String logicalId, Map<String, Object> properties) {
+    }
+
+    public record HttpRoute(String method, String path, boolean authorized) {
+        public String routeKey() {
+            return method + " " + path;
+        }
+    }
+
+    public record StreamSource(String tableLogicalId, int batchSize, String startingPosition, int maximumRetryAttempts,
+                               boolean reportBatchItemFailures, boolean bisectOnError, List<String> filterPatterns,
+                               String onFailure) {
+    }
+
+    public record Function(String logicalId, String handler, int timeoutSeconds, Map<String, String> environment,
+                           List<HttpRoute> routes, List<StreamSource> streams, List<String> schedules) {
+        public String handlerClass() {
+            return handler.split("::", 2)[0];
+        }
+    }
+
+    public List<Table> tables() {
+        List<Table> tables = new ArrayList<>();
+        resources.forEach((id, resource) -> {
+            if ("AWS::DynamoDB::Table".equals(map(resource).get("Type"))) {
+                tables.add(new Table(id, map(resolve(map(resource).get("Properties")))));
+            }
+        });
+        return tables;
+    }
+
+    public List<Function> functions() {
+        Map<String, Object> globals = map(map(root.getOrDefault("Globals", Map.of())).getOrDefault("Function", Map.of()));
+        List<Function> functions = new ArrayList<>();
+        resources.forEach((id, resource) -> {
+            if (!"AWS::Serverless::Function".equals(map(resource).get("Type"))) {
+                return;
+            }
+            Map<String, Object> properties = map(map(resource).get("Properties"));
+            Map<String, String> environment = new LinkedHashMap<>();
+            for (Map<String, Object> source : List.of(globals, properties)) {
+                Map<String, Object> variables = map(map(source.getOrDefault("Environment", Map.of()))
+                        .getOrDefault("Variables", Map.of()));
+                variables.forEach((name, value) -> environment.put(name, String.valueOf(resolve(value))));
+            }
+            Object timeout = properties.getOrDefault("Timeout", globals.getOrDefault("Timeout", 3));
+            List<HttpRoute> routes = new ArrayList<>();
+            List<StreamSource> streams = new ArrayList<>();
+            List<String> schedules = new ArrayList<>();
+            map(properties.getOrDefault("Events", Map.of())).forEach((name, event) -> {
+                Map<String, Object> e = map(event);
+                Map<String, Object> p = map(e.getOrDefault("Properties", Map.of()));
+                switch (String.valueOf(e.get("Type"))) {
+                    case "HttpApi" -> {
+                        Object authorizer = map(p.getOrDefault("Auth", Map.of())).get("Authorizer");
+                        routes.add(new HttpRoute(String.valueOf(p.get("Method")).toUpperCase(),
+                                String.valueOf(p.get("Path")), authorizer != null && !"NONE".equals(authorizer)));
+                    }
+                    case "DynamoDB" -> streams.add(streamSource(p));
+                    case "Schedule" -> {
+                        if (!Boolean.FALSE.equals(p.get("Enabled"))) {
+                            schedules.add(String.valueOf(resolve(p.get("Schedule"))));
+                        }
+                    }
+                    default -> throw new IllegalStateException("event type " + e.get("Type") + " of " + id
+                            + " is not supported by the local stack");
+                }
+            });
+            functions.add(new Function(id, String.valueOf(properties.get("Handler")), ((Number) timeout).intValue(),
+                    environment, routes, streams, schedules));
+        });
+        return functions;
+    }
+
+    private StreamSource streamSource(Map<String, Object> p) {
+        Map<String, Object> stream = map(p.get("Stream"));
+        String table = String.valueOf(((List<?>) stream.get("Fn::GetAtt")).get(0));
+        List<String> patterns = new ArrayList<>();
+        for (Object filter : (List<?>) map(p.getOrDefault("FilterCriteria", Map.of())).getOrDefault("Filters", List.of())) {
+            patterns.add(String.valueOf(map(filter).get("Pattern")));
+        }
+        List<?> responseTypes = (List<?>) p.getOrDefault("FunctionResponseTypes", List.of());
+        Object onFailure = map(map(p.getOrDefault("DestinationConfig", Map.of())).getOrDefault("OnFailure", Map.of()))
+                .get("Destination");
+        return new StreamSource(table, ((Number) p.getOrDefault("BatchSize", 100)).intValue(),
+                String.valueOf(p.getOrDefault("StartingPosition", "LATEST")),
+                ((Number) p.getOrDefault("MaximumRetryAttempts", -1)).intValue(),
+                responseTypes.contains("ReportBatchItemFailures"), Boolean.TRUE.equals(p.get("BisectBatchOnFunctionError")),
+                patterns, onFailure == null ? null : String.valueOf(resolve(onFailure)));
+    }
+
+    /** Resolves intrinsic functions: tables and other resources resolve to their logical ids locally. */
+    Object resolve(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(this::resolve).toList();
+        }
+        if (!(value instanceof Map<?, ?> m)) {
+            return value;
+        }
+        if (m.size() == 1) {
+            Map.Entry<?, ?> only = m.entrySet().iterator().next();
+            String function = String.valueOf(only.getKey());
+            Object argument = only.getValue();
+            switch (function) {
+                case "Ref":
+                    return ref(String.valueOf(argument));
+                case "Fn::GetAtt": {
+                    List<?> parts = (List<?>) argument;
+                    return getAtt(String.valueOf(parts.get(0)), String.valueOf(parts.get(1)));
+                }
+                case "Fn::Sub":
+                    return sub(argument);
+                case "Fn::If": {
+                    List<?> parts = (List<?>) argument;
+                    return resolve(condition(String.valueOf(parts.get(0))) ? parts.get(1) : parts.get(2));
+                }
+                case "Fn::Join": {
+                    List<?> parts = (List<?>) argument;
+                    return String.join(String.valueOf(parts.get(0)),
+                            ((List<?>) resolve(parts.get(1))).stream().map(String::valueOf).toList());
+                }
+                default:
+                    break;
+            }
+        }
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        m.forEach((k, v) -> resolved.put(String.valueOf(k), resolve(v)));
+        return resolved;
+    }
+
+    private Object ref(String name) {
+        switch (name) {
+            case "AWS::Region":
+                return region;
+            case "AWS::AccountId":
+                return "000000000000";
+            case "AWS::StackName":
+                return "shopcare-local";
+            case "AWS::Partition":
+                return "aws";
+            case "AWS::URLSuffix":
+                return "localhost";
+            default:
+                break;
+        }
+        Map<String, Object> parameters = map(root.getOrDefault("Parameters", Map.of()));
+        if (parameters.containsKey(name)) {
+            return map(parameters.get(name)).get("Default");
+        }
+        return name;
+    }
+
+    private Object getAtt(String resource, String attribute) {
+        return switch (attribute) {
+            case "StreamArn" -> "arn:aws:dynamodb:" + region + ":000000000000:table/" + resource + "/stream/local";
+            case "Arn" -> "arn:aws:local:" + region + ":000000000000:" + resource;
+            default -> resource + "." + attribute;
+        };
+    }
+
+    private String sub(Object argument) {
+        String text = argument instanceof List<?> list ? String.valueOf(list.get(0)) : String.valueOf(argument);
+        Map<?, ?> variables = argument instanceof List<?> list && list.size() > 1 ? (Map<?, ?>) list.get(1) : Map.of();
+        Matcher matcher = SUB_VARIABLE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            Object value = variables.containsKey(name) ? resolve(variables.get(name))
+                    : name.contains(".") && !name.startsWith("AWS::")
+                    ? getAtt(name.substring(0, name.indexOf('.')), name.substring(name.indexOf('.') + 1))
+                    : ref(name);
+            matcher.appendReplacement(out, Matcher.quoteReplacement(String.valueOf(value)));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    private boolean condition(String name) {
+        Object definition = map(root.getOrDefault("Conditions", Map.of())).get(name);
+        return truth(definition);
+    }
+
+    private boolean truth(Object definition) {
+        Map<String, Object> m = map(definition);
+        Map.Entry<String, Object> only = m.entrySet().iterator().next();
+        List<?> args = only.getValue() instanceof List<?> l ? l : List.of(only.getValue());
+        return switch (only.getKey()) {
+            case "Fn::Equals" -> String.valueOf(resolve(args.get(0))).equals(String.valueOf(resolve(args.get(1))));
+            case "Fn::Not" -> !truth(args.get(0));
+            case "Fn::And" -> args.stream().allMatch(this::truth);
+            case "Fn::Or" -> args.stream().anyMatch(this::truth);
+            case "Condition" -> condition(String.valueOf(only.getValue()));
+            default -> throw new IllegalStateException("unsupported condition " + only.getKey());
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        return value == null ? Map.of() : (Map<String, Object>) value;
+    }
+
+    /** Reads {@code !Ref x}, {@code !GetAtt a.b}, {@code !Sub ...} and friends as their long forms. */
+    static final class CloudFormationConstructor extends SafeConstructor {
+        CloudFormationConstructor() {
+            super(new LoaderOptions());
+            for (String tag : List.of("Ref", "GetAtt", "Sub", "If", "Equals", "Not", "And", "Or", "Join", "Select",
+                    "Split", "FindInMap", "Condition", "ImportValue", "Base64", "GetAZs", "Cidr")) {
+                this.yamlConstructors.put(new Tag("!" + tag), new Intrinsic(tag));
+            }
+        }
+
+        private final class Intrinsic extends AbstractConstruct {
+            private final String name;
+
+            Intrinsic(String name) {
+                this.name = name;
+            }
+
+            @Override
+            public Object construct(Node node) {
+                String key = name.equals("Ref") || name.equals("Condition") ? name : "Fn::" + name;
+                Object value;
+                if (node instanceof ScalarNode scalar) {
+                    String text = constructScalar(scalar);
+                    value = name.equals("GetAtt") ? List.of(text.split("\\.", 2)) : text;
+                } else if (node instanceof SequenceNode sequence) {
+                    value = constructSequence(sequence);
+                } else {
+                    value = constructMapping((MappingNode) node);
+                }
+                return Map.of(key, value);
+            }
+        }
+    }
+}
