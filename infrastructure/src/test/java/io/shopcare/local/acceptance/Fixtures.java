@@ -1,0 +1,63 @@
+package io.shopcare.local.acceptance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A small catalogue created through the merchant API, namespaced by a prefix so test classes
+ * never depend on the demo data or on each other.
+ */
+final class Fixtures {
+    private Fixtures() {
+    }
+
+    static String warehouse(String prefix) {
+        return prefix + "-warehouse";
+    }
+
+    static String category(String prefix) {
+        return prefix + "-cat";
+    }
+
+    static String sku(String prefix, String size) {
+        return (prefix + "-jacket-" + size).toUpperCase();
+    }
+
+    /** A warehouse that ships online and one product in sizes S and M with 10 units each. */
+    static void createCatalog(StackClient client, String prefix) {
+        ok(client.admin("PUT", "/admin/locations/" + warehouse(prefix), location("WAREHOUSE", "Central warehouse", true)));
+        ok(client.admin("PUT", "/admin/products/" + prefix + "-jacket", product(prefix + " jacket", category(prefix), 1,
+                "Alpine", sku(prefix, "S"), sku(prefix, "M"))));
+        ok(client.admin("PUT", "/admin/stock/" + sku(prefix, "S") + "/" + warehouse(prefix), "{\"onHand\": 10}"));
+        ok(client.admin("PUT", "/admin/stock/" + sku(prefix, "M") + "/" + warehouse(prefix), "{\"onHand\": 10}"));
+    }
+
+    static String location(String type, String name, boolean shipsOnline) {
+        return """
+                {"type": "%s", "name": "%s", "address": {"street": "Skladová 5", "city": "Praha",
+                 "postcode": "190 00", "country": "CZ"}, "phone": "+420 222 000 999", "timezone": "Europe/Prague",
+                 "openingHours": [{"day": "MON", "opens": "08:00", "closes": "16:00"}],
+                 "shipsOnline": %s, "pickup": %s, "processingDays": 1}""".formatted(type, name, shipsOnline, !shipsOnline);
+    }
+
+    /** A product with one variant per SKU; sizes are taken from the SKU's last dash-separated part. */
+    static String product(String name, String category, int position, String brand, String... skus) {
+        StringBuilder variants = new StringBuilder();
+        for (String sku : skus) {
+            if (variants.length() > 0) {
+                variants.append(", ");
+            }
+            String size = sku.substring(sku.lastIndexOf('-') + 1);
+            variants.append("{\"sku\": \"").append(sku).append("\", \"size\": \"").append(size)
+                    .append("\", \"colour\": \"black\"}");
+        }
+        return """
+                {"name": "%s", "categoryIds": ["%s"], "position": %d, "attributes": {"brand": "%s", "material": "down"},
+                 "price": {"amount": "129.00", "currency": "EUR"}, "lowStockThreshold": 3, "variants": [%s]}"""
+                .formatted(name, category, position, brand, variants);
+    }
+
+    static StackClient.Answer ok(StackClient.Answer answer) {
+        assertEquals(200, answer.status(), answer.body());
+        return answer;
+    }
+}
