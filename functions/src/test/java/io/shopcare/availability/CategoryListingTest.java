@@ -1,0 +1,109 @@
+package io.shopcare.availability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.shopcare.http.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Ordering, filters, facets, pagination and cursors of a category listing, in memory. */
+class CategoryListingTest {
+    private static final List<ListingEntry> ENTRIES = List.of(
+            entry("sold-1", 2, 1, "Anorak", List.of()),
+            entry("in-2", 0, 2, "bomber", List.of(new ListingEntry.Option("M", "red"), new ListingEntry.Option("L", "blue"))),
+            entry("pre-3", 1, 3, "Cagoule", List.of(new ListingEntry.Option("S", "red"))),
+            entry("in-4", 0, null, "Duffle", List.of(new ListingEntry.Option("M", "blue"))),
+            entry("in-5", 0, 2, "Anorak", List.of(new ListingEntry.Option("L", "red"))));
+
+    @Test
+    void availableFirstThenPreorderThenSoldOutEachByPositionThenName() {
+        assertEquals(List.of("in-5", "in-2", "in-4", "pre-3", "sold-1"), ids(page(null, null, 24, null)));
+    }
+
+    @Test
+    void pagesFollowEachOtherWithoutGapsOrRepeatsAndTheLastHasNoCursor() {
+        List<String> all = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Map<String, Object> page = page(null, null, 2, cursor);
+            all.addAll(ids(page));
+            cursor = (String) page.get("nextCursor");
+            pages++;
+        } while (cursor != null);
+        assertEquals(3, pages);
+        assertEquals(List.of("in-5", "in-2", "in-4", "pre-3", "sold-1"), all);
+    }
+
+    @Test
+    void filtersKeepProductsWithABuyableVariantMatchingBoth() {
+        assertEquals(List.of("in-5", "in-2"), ids(page("L", null, 24, null)));
+        assertEquals(List.of("in-2"), ids(page("M", "red", 24, null)));
+        assertEquals(List.of(), ids(page("L", "green", 24, null)));
+    }
+
+    @Test
+    void facetsCountBuyableProductsPerValueUnderTheOtherFilter() {
+        Map<String, Object> facets = facets(page(null, null, 24, null));
+        assertEquals(List.of(Map.of("value", "L", "count", 2), Map.of("value", "M", "count", 2),
+                Map.of("value", "S", "count", 1)), facets.get("size"));
+        Map<String, Object> redOnly = facets(page(null, "red", 24, null));
+        assertEquals(List.of(Map.of("value", "L", "count", 1), Map.of("value", "M", "count", 1),
+                Map.of("value", "S", "count", 1)), redOnly.get("size"));
+    }
+
+    @Test
+    void garbageTamperedOrForeignCursorsAreRefused() {
+        String cursor = (String) page(null, null, 2, null).get("nextCursor");
+        for (String bad : List.of("garbage", "", "eyJwb3MiOjN9", cursor.substring(0, cursor.length() - 2),
+                tamper(cursor))) {
+            ApiException e = assertThrows(ApiException.class, () -> page(null, null, 2, bad.isEmpty() ? "%" : bad));
+            assertEquals("INVALID_CURSOR", e.code());
+        }
+        assertThrows(ApiException.class, () -> CategoryListing.page("other", ENTRIES, null, null, 2, cursor));
+        assertThrows(ApiException.class, () -> page("M", null, 2, cursor));
+    }
+
+    @Test
+    void anEmptyCategoryIsAnEmptyPage() {
+        Map<String, Object> page = CategoryListing.page("cat", List.of(), null, null, 24, null);
+        assertEquals(List.of(), page.get("items"));
+        assertNull(page.get("nextCursor"));
+    }
+
+    private static String tamper(String cursor) {
+        String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).replace("in-2", "in-9");
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, Object> page(String size, String colour, int limit, String cursor) {
+        return CategoryListing.page("cat", ENTRIES, size, colour, limit, cursor);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> ids(Map<String, Object> page) {
+        return ((List<Map<String, Object>>) page.get("items")).stream().map(i -> (String) i.get("productId")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> facets(Map<String, Object> page) {
+        return (Map<String, Object>) page.get("facets");
+    }
+
+    static ListingEntry entry(String id, int group, Integer position, String name, List<ListingEntry.Option> options) {
+        return entry(id, group, position, name, options, Map.of());
+    }
+
+    static ListingEntry entry(String id, int group, Integer position, String name, List<ListingEntry.Option> options,
+                              Map<String, String> attributes) {
+        String availability = group == 0 ? "IN_STOCK" : group == 1 ? "PREORDER" : "SOLD_OUT";
+        return new ListingEntry(Map.of("productId", id, "name", name, "availability", availability), group, position,
+                name, options, attributes, "cat", group != 0);
+    }
+}
