@@ -3,6 +3,7 @@ package io.shopcare.catalog;
 import io.shopcare.catalog.CatalogRepository.ConcurrentChangeException;
 import io.shopcare.catalog.CatalogRepository.SkuOwnedElsewhereException;
 import io.shopcare.catalog.CatalogRepository.Versioned;
+import io.shopcare.concurrency.Backoff;
 import io.shopcare.http.ApiException;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * carries no record for nothing); concurrent writers are serialised by compare-and-set on version.
  */
 public final class CatalogService {
-    private static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 12;
     private final CatalogRepository repository;
 
     public CatalogService(CatalogRepository repository) {
@@ -29,7 +30,7 @@ public final class CatalogService {
                 repository.writeLocation(location, stored.map(Versioned::version).orElse(0L));
                 return location;
             } catch (ConcurrentChangeException e) {
-                // someone wrote in between: read again and retry
+                Backoff.pause(attempt); // someone wrote in between: read again and retry
             }
         }
         throw busy();
@@ -46,7 +47,7 @@ public final class CatalogService {
                         stored.map(Versioned::version).orElse(0L));
                 return product;
             } catch (ConcurrentChangeException e) {
-                // a stock write bumped the product's version in between: read again and retry
+                Backoff.pause(attempt); // a stock write bumped the product's version: read again and retry
             } catch (SkuOwnedElsewhereException e) {
                 int index = product.skus().indexOf(e.sku());
                 throw ApiException.conflict("CONFLICT", "A SKU of this product belongs to another product.",

@@ -1,5 +1,6 @@
 package io.shopcare.stock;
 
+import io.shopcare.concurrency.Backoff;
 import io.shopcare.http.ApiException;
 import io.shopcare.idempotency.IdempotencyKey;
 import io.shopcare.idempotency.IdempotencyStore;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * concurrent adjustments never lose an update; an adjustment with an idempotency key applies once.
  */
 public final class StockService {
-    private static final int ATTEMPTS = 8;
+    private static final int ATTEMPTS = 12;
     private final StockRepository repository;
     private final IdempotencyStore idempotency;
 
@@ -36,6 +37,7 @@ public final class StockService {
             if (write(level, productId, stored, null)) {
                 return level;
             }
+            Backoff.pause(attempt);
         }
         throw busy();
     }
@@ -63,6 +65,7 @@ public final class StockService {
             } catch (KeyTakenMeanwhile e) {
                 return replay(key).orElseThrow(StockService::busy);
             }
+            Backoff.pause(attempt);
         }
         throw busy();
     }
