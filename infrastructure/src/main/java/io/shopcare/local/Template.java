@@ -67,6 +67,11 @@ public final class Template {
         }
     }
 
+    /** The resources as written (intrinsics unresolved), for checks on the template itself. */
+    public Map<String, Object> resources() {
+        return resources;
+    }
+
     public List<Table> tables() {
         List<Table> tables = new ArrayList<>();
         resources.forEach((id, resource) -> {
