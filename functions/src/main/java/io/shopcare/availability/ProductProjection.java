@@ -36,27 +36,22 @@ public record ProductProjection(String productId, long version, List<String> cat
         Map<String, Boolean> colours = new LinkedHashMap<>();
         Map<String, List<Map<String, Object>>> stores = new LinkedHashMap<>();
 
-        for (Variant variant : product.variants()) {
-            long available = onlineAvailable(snapshot.stock(variant.sku()), snapshot.locations());
-            Availability availability = Availability.ofUnits(available, product.lowStockThreshold());
+        for (VariantAvailability state : VariantAvailability.of(snapshot)) {
+            Variant variant = state.variant();
+            long available = state.available();
+            Availability availability = state.availability();
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("sku", variant.sku());
             json.put("size", variant.size());
             json.put("colour", variant.colour());
-            if (availability == Availability.SOLD_OUT && variant.preorder() != null) {
-                // Nothing is pre-ordered yet (orders come later), so the whole limit remains.
-                long remaining = variant.preorder().limit();
-                if (remaining > 0) {
-                    availability = Availability.PREORDER;
-                    json.put("availability", availability.name());
-                    json.put("preorder", preorder(variant.preorder().expectedDate(), remaining));
-                    preorderRemaining += remaining;
-                    if (preorderDate == null || variant.preorder().expectedDate().compareTo(preorderDate) < 0) {
-                        preorderDate = variant.preorder().expectedDate();
-                    }
+            json.put("availability", availability.name());
+            if (availability == Availability.PREORDER) {
+                json.put("preorder", preorder(variant.preorder().expectedDate(), state.preorderRemaining()));
+                preorderRemaining += state.preorderRemaining();
+                if (preorderDate == null || variant.preorder().expectedDate().compareTo(preorderDate) < 0) {
+                    preorderDate = variant.preorder().expectedDate();
                 }
             }
-            json.putIfAbsent("availability", availability.name());
             if (availability == Availability.LOW_STOCK) {
                 json.put("unitsLeft", available);
             }

@@ -12,6 +12,9 @@ public interface CatalogRepository {
 
     Optional<Versioned<Product>> findProduct(String productId);
 
+    /** The product that owns the SKU, if any. */
+    Optional<String> productOfSku(String sku);
+
     /** Writes the location if the stored version is still {@code expectedVersion} (0 = absent). */
     void writeLocation(Location location, long expectedVersion) throws ConcurrentChangeException;
 

@@ -56,6 +56,11 @@ public final class DynamoCatalogRepository implements CatalogRepository {
                         Attributes.number(item, "version")));
     }
 
+    @Override
+    public Optional<String> productOfSku(String sku) {
+        return find(InventoryKeys.skuPk(sku), InventoryKeys.SKU_SK).map(item -> Attributes.string(item, "productId"));
+    }
+
     private Optional<Map<String, AttributeValue>> find(String pk, String sk) {
         Map<String, AttributeValue> item = dynamoDb.getItem(GetItemRequest.builder()
                 .tableName(table).key(key(pk, sk)).consistentRead(true).build()).item();

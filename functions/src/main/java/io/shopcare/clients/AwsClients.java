@@ -1,6 +1,7 @@
 package io.shopcare.clients;
 
 import io.shopcare.config.Environment;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -27,10 +28,12 @@ public final class AwsClients {
                 .build();
     }
 
+    /** Without SDK retries: a send retried after an unclear failure could be a second e-mail. */
     public static SesV2Client sesV2(Environment env) {
         return SesV2Client.builder()
                 .region(region(env))
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
     }
 }

@@ -17,6 +17,7 @@ import java.util.UUID;
 final class LocalFunction {
     private final Template.Function definition;
     private final RequestHandler<Object, Object> handler;
+    private final Map<String, String> environment;
 
     @SuppressWarnings("unchecked")
     LocalFunction(Template.Function definition, String region) {
@@ -26,12 +27,17 @@ final class LocalFunction {
         environment.put("AWS_REGION", region);
         environment.put("AWS_DEFAULT_REGION", region);
         environment.put("AWS_LAMBDA_FUNCTION_NAME", definition.logicalId());
+        this.environment = Map.copyOf(environment);
         try {
             Class<?> type = Class.forName(definition.handlerClass());
             this.handler = (RequestHandler<Object, Object>) type.getConstructor(Map.class).newInstance(environment);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build the handler of " + definition.logicalId(), e);
         }
+    }
+
+    Map<String, String> environment() {
+        return environment;
     }
 
     String name() {

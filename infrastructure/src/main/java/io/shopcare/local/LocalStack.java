@@ -40,13 +40,19 @@ public final class LocalStack implements AutoCloseable {
     private final SesEmulator ses;
     private final HttpGateway gateway;
     private final List<StreamPoller> pollers = new ArrayList<>();
+    private final Scheduler scheduler = new Scheduler();
+    private final Map<String, LocalFunction> functionsById = new java.util.LinkedHashMap<>();
     private final DynamoDbClient dynamoDb;
     private final DynamoDbStreamsClient streams;
     private final String adminToken;
     private final List<DynamodbEvent.DynamodbStreamRecord> failedRecords = StreamPoller.failureList();
 
     private LocalStack(LocalStackOptions options) throws IOException {
-        Template template = Template.load(options.projectDir().resolve("template.yaml"), REGION);
+        int port = options.port() == 0 ? LocalDynamoDb.freePort() : options.port();
+        String apiUrl = "http://localhost:" + port;
+        // As with --parameter-overrides: links in e-mails point at this local API.
+        Template template = Template.load(options.projectDir().resolve("template.yaml"), REGION,
+                Map.of("LinkBaseUrl", apiUrl, "StorefrontUrl", apiUrl));
         this.adminToken = options.adminToken() != null ? options.adminToken() : randomToken();
         this.dynamo = LocalDynamoDb.start(options.dataDir());
         int sesPort = options.sesPort() == 0 ? LocalDynamoDb.freePort() : options.sesPort();
@@ -69,14 +75,19 @@ public final class LocalStack implements AutoCloseable {
             List<Template.Function> definitions = template.functions();
             List<LocalFunction> functions = definitions.stream().map(f -> new LocalFunction(f, REGION)).toList();
             for (int i = 0; i < definitions.size(); i++) {
+                functionsById.put(definitions.get(i).logicalId(), functions.get(i));
+                for (String schedule : definitions.get(i).schedules()) {
+                    scheduler.add(functions.get(i), schedule);
+                }
                 for (Template.StreamSource source : definitions.get(i).streams()) {
                     String arn = dynamoDb.describeTable(r -> r.tableName(source.tableLogicalId())).table().latestStreamArn();
                     pollers.add(new StreamPoller(streams, arn, source, functions.get(i), REGION, failedRecords));
                 }
             }
-            this.gateway = new HttpGateway(options.port(), functions, definitions, adminToken);
+            this.gateway = new HttpGateway(port, functions, definitions, adminToken);
             this.ses = startedSes;
         } catch (IOException | RuntimeException e) {
+            scheduler.close();
             pollers.forEach(StreamPoller::close);
             if (startedSes != null) {
                 startedSes.close();
@@ -213,12 +224,42 @@ public final class LocalStack implements AutoCloseable {
         return logicalId;
     }
 
+    /** Fires a function's Schedule event now, as if its schedule had fired at {@code time}; returns its answer. */
+    public Object runSchedule(String functionLogicalId, java.time.Instant time) {
+        return Scheduler.fire(function(functionLogicalId), time);
+    }
+
+    /** Invokes a function of the template directly with an event (tests replaying a delivery). */
+    public Object invoke(String functionLogicalId, Object event) {
+        return function(functionLogicalId).invoke(event);
+    }
+
+    /** The environment the template gives a function (tests that build a handler of their own). */
+    public Map<String, String> environment(String functionLogicalId) {
+        return function(functionLogicalId).environment();
+    }
+
+    /** The batches delivered to a function's stream source so far, oldest first. */
+    public List<DynamodbEvent> deliveredBatches(String functionLogicalId) {
+        return pollers.stream().filter(p -> p.functionName().equals(functionLogicalId))
+                .flatMap(p -> p.delivered().stream()).toList();
+    }
+
+    private LocalFunction function(String logicalId) {
+        LocalFunction function = functionsById.get(logicalId);
+        if (function == null) {
+            throw new IllegalArgumentException("no function " + logicalId + " in the template");
+        }
+        return function;
+    }
+
     public List<DynamodbEvent.DynamodbStreamRecord> failedRecords() {
         return List.copyOf(failedRecords);
     }
 
     @Override
     public void close() {
+        scheduler.close();
         gateway.close();
         pollers.forEach(StreamPoller::close);
         streams.close();

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
@@ -40,6 +41,7 @@ final class StreamPoller implements AutoCloseable {
     private final List<String> closedShards = new ArrayList<>();
     private final List<DynamodbEvent.DynamodbStreamRecord> failed;
     private final AtomicLong quietPasses = new AtomicLong();
+    private final List<DynamodbEvent> delivered = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -109,10 +111,18 @@ final class StreamPoller implements AutoCloseable {
         GetRecordsResponse response;
         try {
             response = streams.getRecords(r -> r.shardIterator(iterators.get(shard)).limit(1000));
-        } catch (ExpiredIteratorException e) {
-            iterators.put(shard, streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shard)
-                    .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
-                    .sequenceNumber(lastSequence.get(shard))).shardIterator());
+        } catch (ExpiredIteratorException | TrimmedDataAccessException e) {
+            // A fresh iterator from where this consumer stopped (DynamoDB Local invalidates
+            // iterators of one shard when several consumers read it).
+            String last = lastSequence.get(shard);
+            iterators.put(shard, streams.getShardIterator(r -> {
+                r.streamArn(streamArn).shardId(shard);
+                if (last == null) {
+                    r.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+                } else {
+                    r.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(last);
+                }
+            }).shardIterator());
             return false;
         }
         if (response.nextShardIterator() == null) {
@@ -139,6 +149,7 @@ final class StreamPoller implements AutoCloseable {
             List<DynamodbEvent.DynamodbStreamRecord> batch = new ArrayList<>(records.subList(0, Math.min(size, records.size())));
             DynamodbEvent event = new DynamodbEvent();
             event.setRecords(batch);
+            delivered.add(event);
             int done;
             try {
                 StreamsEventResponse response = (StreamsEventResponse) function.invoke(event);
@@ -167,6 +178,17 @@ final class StreamPoller implements AutoCloseable {
             } else {
                 Thread.sleep(Math.min(1000, 50L << attempts));
             }
+        }
+    }
+
+    String functionName() {
+        return function.name();
+    }
+
+    /** Every batch handed to the function (retries included), for tests that replay a delivery. */
+    List<DynamodbEvent> delivered() {
+        synchronized (delivered) {
+            return List.copyOf(delivered);
         }
     }
 

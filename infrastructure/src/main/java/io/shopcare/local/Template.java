@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,20 +28,30 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class Template {
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!]+)}");
+    private static final Pattern SECRET_REFERENCE =
+            Pattern.compile("\\{\\{resolve:secretsmanager:([^:}]+):SecretString}}");
     private final Map<String, Object> root;
     private final Map<String, Object> resources;
     private final String region;
+    private final Map<String, String> parameterOverrides;
+    private final Map<String, String> secrets = new HashMap<>();
 
-    private Template(Map<String, Object> root, String region) {
+    private Template(Map<String, Object> root, String region, Map<String, String> parameterOverrides) {
         this.root = root;
         this.resources = map(root.get("Resources"));
         this.region = region;
+        this.parameterOverrides = Map.copyOf(parameterOverrides);
     }
 
     public static Template load(Path path, String region) {
+        return load(path, region, Map.of());
+    }
+
+    /** Like {@code sam deploy --parameter-overrides}: these parameter values replace the defaults. */
+    public static Template load(Path path, String region, Map<String, String> parameterOverrides) {
         try (Reader reader = Files.newBufferedReader(path)) {
             Map<String, Object> root = new Yaml(new CloudFormationConstructor()).load(reader);
-            return new Template(root, region);
+            return new Template(root, region, parameterOverrides);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + path, e);
         }
@@ -61,7 +72,8 @@ public final class Template {
     }
 
     public record Function(String logicalId, String handler, int timeoutSeconds, Map<String, String> environment,
-                           List<HttpRoute> routes, List<StreamSource> streams, List<String> schedules) {
+                           List<HttpRoute> routes, List<StreamSource> streams, List<String> schedules,
+                           List<String> topics) {
         public String handlerClass() {
             return handler.split("::", 2)[0];
         }
@@ -94,12 +106,14 @@ public final class Template {
             for (Map<String, Object> source : List.of(globals, properties)) {
                 Map<String, Object> variables = map(map(source.getOrDefault("Environment", Map.of()))
                         .getOrDefault("Variables", Map.of()));
-                variables.forEach((name, value) -> environment.put(name, String.valueOf(resolve(value))));
+                variables.forEach((name, value) ->
+                        environment.put(name, resolveSecrets(String.valueOf(resolve(value)))));
             }
             Object timeout = properties.getOrDefault("Timeout", globals.getOrDefault("Timeout", 3));
             List<HttpRoute> routes = new ArrayList<>();
             List<StreamSource> streams = new ArrayList<>();
             List<String> schedules = new ArrayList<>();
+            List<String> topics = new ArrayList<>();
             map(properties.getOrDefault("Events", Map.of())).forEach((name, event) -> {
                 Map<String, Object> e = map(event);
                 Map<String, Object> p = map(e.getOrDefault("Properties", Map.of()));
@@ -110,6 +124,9 @@ public final class Template {
                                 String.valueOf(p.get("Path")), authorizer != null && !"NONE".equals(authorizer)));
                     }
                     case "DynamoDB" -> streams.add(streamSource(p));
+                    // Nothing publishes to SNS locally (SES feedback comes from real mailboxes);
+                    // tests drive such handlers with events/ samples.
+                    case "SNS" -> topics.add(String.valueOf(resolve(p.get("Topic"))));
                     case "Schedule" -> {
                         if (!Boolean.FALSE.equals(p.get("Enabled"))) {
                             schedules.add(String.valueOf(resolve(p.get("Schedule"))));
@@ -120,7 +137,7 @@ public final class Template {
                 }
             });
             functions.add(new Function(id, String.valueOf(properties.get("Handler")), ((Number) timeout).intValue(),
-                    environment, routes, streams, schedules));
+                    environment, routes, streams, schedules, topics));
         });
         return functions;
     }
@@ -197,6 +214,9 @@ public final class Template {
                 break;
         }
         Map<String, Object> parameters = map(root.getOrDefault("Parameters", Map.of()));
+        if (parameterOverrides.containsKey(name)) {
+            return parameterOverrides.get(name);
+        }
         if (parameters.containsKey(name)) {
             return map(parameters.get(name)).get("Default");
         }
@@ -226,6 +246,39 @@ public final class Template {
         }
         matcher.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * Resolves {@code {{resolve:secretsmanager:ID:SecretString}}} as CloudFormation would, with a
+     * value generated here from the secret resource's GenerateSecretString (once per run).
+     */
+    private String resolveSecrets(String value) {
+        Matcher matcher = SECRET_REFERENCE.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String id = matcher.group(1);
+            matcher.appendReplacement(out, Matcher.quoteReplacement(secrets.computeIfAbsent(id, this::generateSecret)));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    private String generateSecret(String logicalId) {
+        Map<String, Object> generate = map(map(map(resources.get(logicalId)).get("Properties")).get("GenerateSecretString"));
+        if (generate.isEmpty()) {
+            throw new IllegalStateException("secret " + logicalId + " has no GenerateSecretString to imitate locally");
+        }
+        Map<String, Object> document = new LinkedHashMap<>(
+                io.shopcare.json.Json.parseObject(String.valueOf(generate.getOrDefault("SecretStringTemplate", "{}"))));
+        int length = ((Number) generate.getOrDefault("PasswordLength", 32)).intValue();
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder password = new StringBuilder();
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        for (int i = 0; i < length; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        document.put(String.valueOf(generate.get("GenerateStringKey")), password.toString());
+        return io.shopcare.json.Json.write(document);
     }
 
     private boolean condition(String name) {

@@ -152,6 +152,9 @@ class TemplateContractTest {
         if (!function.schedules().isEmpty()) {
             expected.add(ScheduledEvent.class);
         }
+        if (!function.topics().isEmpty()) {
+            expected.add(com.amazonaws.services.lambda.runtime.events.SNSEvent.class);
+        }
         if (expected.size() != 1 || !expected.contains(input)) {
             problems.add(function.logicalId() + " handles " + input + " but its events need " + expected);
         }

@@ -1,0 +1,45 @@
+package io.shopcare.alerts;
+
+import io.shopcare.catalog.DynamoCatalogRepository;
+import io.shopcare.clients.AwsClients;
+import io.shopcare.config.Environment;
+import io.shopcare.http.ApiRequest;
+import io.shopcare.mail.EmailRenderer;
+import io.shopcare.mail.Language;
+import io.shopcare.mail.SesMailer;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Wiring shared by the subscription routes, and their common request rules. */
+final class SubscriptionHandlers {
+    private SubscriptionHandlers() {
+    }
+
+    static SubscriptionService service(Environment env) {
+        DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
+        String readModel = env.require("READ_MODEL_TABLE");
+        return new SubscriptionService(
+                new DynamoSubscriptionStore(dynamoDb, env.require("ALERTS_TABLE")),
+                new DynamoCatalogRepository(dynamoDb, env.require("INVENTORY_TABLE"), Clock.systemUTC()),
+                category -> dynamoDb.query(q -> q.tableName(readModel).keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", io.shopcare.dynamo.Attributes.s("CATEGORY#" + category)))
+                        .limit(1)).count() > 0,
+                mailer(env), new EmailRenderer(), links(env), Clock.systemUTC());
+    }
+
+    static SesMailer mailer(Environment env) {
+        return new SesMailer(AwsClients.sesV2(env), env.require("SENDER_EMAIL"), env.require("CONFIGURATION_SET"));
+    }
+
+    static Links links(Environment env) {
+        return new Links(env.require("API_BASE_URL"), env.require("STOREFRONT_URL"),
+                LinkTokens.fromConfiguration(env.require("TOKEN_KEYS")));
+    }
+
+    /** The body's {@code locale} if it names one of ours, else the best of Accept-Language. */
+    static Language language(String explicitLocale, ApiRequest request) {
+        Language explicit = Language.ofTag(explicitLocale);
+        return explicit != null ? explicit : Language.fromAcceptLanguage(request.header("accept-language"));
+    }
+}

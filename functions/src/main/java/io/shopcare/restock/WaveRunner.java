@@ -1,0 +1,181 @@
+package io.shopcare.restock;
+
+import io.shopcare.alerts.Links;
+import io.shopcare.alerts.SkuDetails;
+import io.shopcare.catalog.CatalogRepository;
+import io.shopcare.mail.EmailRenderer;
+import io.shopcare.mail.Language;
+import io.shopcare.mail.Mailer;
+import io.shopcare.mail.OutgoingEmail;
+import io.shopcare.restock.WaveStore.ClaimedAlert;
+import io.shopcare.restock.WaveStore.Phase;
+import io.shopcare.restock.WaveStore.QueuedAlert;
+import io.shopcare.restock.WaveStore.Wave;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sends one restock wave: the oldest ACTIVE alerts of a SKU, at most the wave's budget, in
+ * chunks. Each e-mail is preceded by a conditional claim of the alert (only the claimant sends)
+ * and followed by recording the message id; an unclear send failure keeps the claim, so an alert
+ * is e-mailed at most once, never "maybe twice". The budget is reserved before a chunk is
+ * claimed, so a crash can only send fewer e-mails, never more. A worker stops well before its
+ * invocation's timeout and hands the wave on through the wave's own stream record, so a list of
+ * any length is worked through in bounded invocations.
+ */
+public final class WaveRunner {
+    private static final Logger LOG = Logger.getLogger(WaveRunner.class.getName());
+    static final Duration FOLLOW_UP_AFTER = Duration.ofHours(1);
+    private final WaveStore store;
+    private final CatalogRepository catalog;
+    private final Mailer mailer;
+    private final EmailRenderer renderer;
+    private final Links links;
+    private final Clock clock;
+    private final ExecutorService sendPool;
+    private final int chunkSize;
+    private final long safetyMarginMillis;
+
+    public WaveRunner(WaveStore store, CatalogRepository catalog, Mailer mailer, EmailRenderer renderer, Links links,
+                      Clock clock, ExecutorService sendPool, int chunkSize, Duration safetyMargin) {
+        this.store = store;
+        this.catalog = catalog;
+        this.mailer = mailer;
+        this.renderer = renderer;
+        this.links = links;
+        this.clock = clock;
+        this.sendPool = sendPool;
+        this.chunkSize = chunkSize;
+        this.safetyMarginMillis = safetyMargin.toMillis();
+    }
+
+    /** Works on the wave if the hand-off at {@code handOffStep} is still its current one (or this worker's lease). */
+    public void run(String sku, String waveId, long handOffStep, LongSupplier remainingMillis) {
+        Wave wave = store.wave(sku, waveId).orElse(null);
+        if (wave == null || !ownedBy(wave, handOffStep)) {
+            return; // finished, or a stale/duplicate record: somebody else has (had) this wave
+        }
+        Optional<SkuDetails> details = catalog.findProduct(wave.productId())
+                .flatMap(product -> SkuDetails.of(product.value(), sku));
+        if (details.isEmpty()) {
+            store.finish(wave, null); // the product or SKU is gone: nobody can buy it
+            return;
+        }
+        while (true) {
+            if (remainingMillis.getAsLong() < safetyMarginMillis) {
+                store.handOff(wave);
+                return;
+            }
+            long left = wave.budget() - wave.reserved();
+            if (left <= 0) {
+                boolean more = !store.activeAlerts(sku, null, 1).isEmpty();
+                store.finish(wave, more ? clock.instant().plus(FOLLOW_UP_AFTER) : null);
+                return;
+            }
+            List<QueuedAlert> chunk = store.activeAlerts(sku, wave.cursor(), (int) Math.min(chunkSize, left));
+            if (chunk.isEmpty()) {
+                store.finish(wave, null);
+                return;
+            }
+            Optional<Wave> reserved = store.reserve(wave, chunk.size(), chunk.get(chunk.size() - 1).position(),
+                    handOffStep);
+            if (reserved.isEmpty()) {
+                return; // lost the wave to another worker
+            }
+            wave = reserved.get();
+            int kept = sendChunk(wave, chunk, details.get());
+            if (kept < chunk.size()) {
+                Optional<Wave> back = store.unreserve(wave, chunk.size() - kept);
+                if (back.isEmpty()) {
+                    return;
+                }
+                wave = back.get();
+            }
+        }
+    }
+
+    private static boolean ownedBy(Wave wave, long handOffStep) {
+        return (wave.phase() == Phase.HANDOFF && wave.step() == handOffStep)
+                || (wave.phase() == Phase.WORKING && wave.leaseFrom() != null && wave.leaseFrom() == handOffStep);
+    }
+
+    /** Claims and e-mails the chunk in parallel; returns how many alerts stay claimed (sent or maybe sent). */
+    private int sendChunk(Wave wave, List<QueuedAlert> chunk, SkuDetails details) {
+        Instant now = clock.instant();
+        List<Future<SendOutcome>> futures = new ArrayList<>();
+        for (QueuedAlert alert : chunk) {
+            futures.add(sendPool.submit(() -> claimAndSend(wave, alert, details, now)));
+        }
+        Map<String, String> messageIds = new LinkedHashMap<>();
+        int kept = 0;
+        RuntimeException firstFailure = null;
+        for (Future<SendOutcome> future : futures) {
+            try {
+                SendOutcome outcome = future.get();
+                if (outcome.kept()) {
+                    kept++;
+                }
+                if (outcome.messageId() != null) {
+                    messageIds.put(outcome.emailKey(), outcome.messageId());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                firstFailure = new IllegalStateException("interrupted while sending", e);
+            } catch (ExecutionException e) {
+                // A claim or release that failed in storage: the alert may be claimed; count it as kept.
+                kept++;
+                if (firstFailure == null) {
+                    firstFailure = new IllegalStateException("a send task failed", e.getCause());
+                }
+            }
+        }
+        if (!messageIds.isEmpty()) {
+            store.recordSends(wave.sku(), wave.waveId(), wave.step(), messageIds);
+        }
+        if (firstFailure != null) {
+            throw firstFailure;
+        }
+        return kept;
+    }
+
+    private record SendOutcome(String emailKey, boolean kept, String messageId) {
+    }
+
+    private SendOutcome claimAndSend(Wave wave, QueuedAlert alert, SkuDetails details, Instant now) {
+        Optional<ClaimedAlert> claimed = store.claim(wave.sku(), alert.emailKey(), wave.waveId(), now);
+        if (claimed.isEmpty()) {
+            return new SendOutcome(alert.emailKey(), false, null);
+        }
+        ClaimedAlert recipient = claimed.get();
+        Language language = Language.ofTag(recipient.language());
+        Map<String, Object> model = new HashMap<>(details.model(language == null ? Language.EN : language));
+        String unsubscribeUrl = links.unsubscribe(alert.emailKey(), now);
+        model.put("productUrl", links.product(details.productId()));
+        model.put("unsubscribeUrl", unsubscribeUrl);
+        OutgoingEmail email = new OutgoingEmail(recipient.email(),
+                renderer.render("back-in-stock", language == null ? Language.EN : language, model), unsubscribeUrl);
+        try {
+            return new SendOutcome(alert.emailKey(), true, mailer.send(email));
+        } catch (Mailer.NotSent refused) {
+            store.release(wave.sku(), alert.emailKey(), wave.waveId());
+            return new SendOutcome(alert.emailKey(), false, null);
+        } catch (RuntimeException unclear) {
+            // It may have gone out: keep the claim (at most once), and say so in the log.
+            LOG.log(Level.WARNING, "unclear send result for an alert of " + wave.sku() + " in " + wave.waveId(), unclear);
+            return new SendOutcome(alert.emailKey(), true, null);
+        }
+    }
+}
