@@ -189,8 +189,12 @@ public final class LocalStack implements AutoCloseable {
     /** Waits until every stream poller has found nothing new for a few passes (the projections caught up). */
     public void awaitIdle(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        // Quiet passes must also have begun after this call, or a write made just before it
+        // could still be unread while old quiet passes say "idle".
+        Map<StreamPoller, Long> startedAt = new java.util.HashMap<>();
+        pollers.forEach(p -> startedAt.put(p, p.passes()));
         while (System.nanoTime() < deadline) {
-            if (pollers.stream().allMatch(p -> p.quietPasses() >= 3)) {
+            if (pollers.stream().allMatch(p -> p.quietPasses() >= 3 && p.passes() >= startedAt.get(p) + 3)) {
                 return;
             }
             try {

@@ -41,6 +41,7 @@ final class StreamPoller implements AutoCloseable {
     private final List<String> closedShards = new ArrayList<>();
     private final List<DynamodbEvent.DynamodbStreamRecord> failed;
     private final AtomicLong quietPasses = new AtomicLong();
+    private final AtomicLong passes = new AtomicLong();
     private final List<DynamodbEvent> delivered = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Thread thread;
     private volatile boolean running = true;
@@ -57,6 +58,11 @@ final class StreamPoller implements AutoCloseable {
         this.thread = new Thread(this::run, "stream-" + function.name());
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Number of passes over all shards so far. */
+    long passes() {
+        return passes.get();
     }
 
     /** Number of consecutive passes over all shards that found nothing to deliver. */
@@ -80,6 +86,7 @@ final class StreamPoller implements AutoCloseable {
                 } else {
                     quietPasses.incrementAndGet();
                 }
+                this.passes.incrementAndGet();
                 Thread.sleep(POLL_MILLIS);
             } catch (InterruptedException e) {
                 return;
