@@ -17,6 +17,12 @@ public final class Links {
         this.tokens = tokens;
     }
 
+    /** The one way handlers build it: base URLs and token keys from the template. */
+    public static Links fromEnvironment(io.shopcare.config.Environment env) {
+        return new Links(env.require("API_BASE_URL"), env.require("STOREFRONT_URL"),
+                LinkTokens.fromConfiguration(env.require("TOKEN_KEYS")));
+    }
+
     public LinkTokens tokens() {
         return tokens;
     }

@@ -25,16 +25,7 @@ final class SubscriptionHandlers {
                 category -> dynamoDb.query(q -> q.tableName(readModel).keyConditionExpression("pk = :pk")
                         .expressionAttributeValues(Map.of(":pk", io.shopcare.dynamo.Attributes.s("CATEGORY#" + category)))
                         .limit(1)).count() > 0,
-                mailer(env), new EmailRenderer(), links(env), Clock.systemUTC());
-    }
-
-    static SesMailer mailer(Environment env) {
-        return new SesMailer(AwsClients.sesV2(env), env.require("SENDER_EMAIL"), env.require("CONFIGURATION_SET"));
-    }
-
-    static Links links(Environment env) {
-        return new Links(env.require("API_BASE_URL"), env.require("STOREFRONT_URL"),
-                LinkTokens.fromConfiguration(env.require("TOKEN_KEYS")));
+                SesMailer.fromEnvironment(env), new EmailRenderer(), Links.fromEnvironment(env), Clock.systemUTC());
     }
 
     /** The body's {@code locale} if it names one of ours, else the best of Accept-Language. */

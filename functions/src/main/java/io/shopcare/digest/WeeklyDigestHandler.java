@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.shopcare.alerts.Links;
-import io.shopcare.alerts.LinkTokens;
 import io.shopcare.availability.DynamoInventorySource;
 import io.shopcare.clients.AwsClients;
 import io.shopcare.config.Environment;
@@ -34,10 +33,9 @@ public final class WeeklyDigestHandler implements RequestHandler<ScheduledEvent,
         DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
         return new DigestService(new DynamoDigestStore(dynamoDb, env.require("ALERTS_TABLE")),
                 new DynamoInventorySource(dynamoDb, env.require("INVENTORY_TABLE")),
-                new SesMailer(AwsClients.sesV2(env), env.require("SENDER_EMAIL"), env.require("CONFIGURATION_SET")),
+                SesMailer.fromEnvironment(env),
                 new EmailRenderer(),
-                new Links(env.require("API_BASE_URL"), env.require("STOREFRONT_URL"),
-                        LinkTokens.fromConfiguration(env.require("TOKEN_KEYS"))));
+                Links.fromEnvironment(env));
     }
 
     /** The event's time says which week is due (the scheduler's time, not the clock's). */

@@ -27,6 +27,12 @@ public final class SesMailer implements Mailer {
         this.configurationSet = configurationSet;
     }
 
+    /** The one way handlers build it: SES v2 client, sender and configuration set from the template. */
+    public static SesMailer fromEnvironment(io.shopcare.config.Environment env) {
+        return new SesMailer(io.shopcare.clients.AwsClients.sesV2(env), env.require("SENDER_EMAIL"),
+                env.require("CONFIGURATION_SET"));
+    }
+
     @Override
     public String send(OutgoingEmail email) {
         List<MessageHeader> headers = new ArrayList<>();

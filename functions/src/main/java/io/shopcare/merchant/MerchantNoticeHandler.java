@@ -35,7 +35,7 @@ public final class MerchantNoticeHandler implements RequestHandler<DynamodbEvent
     private static MerchantNotices notices(Environment env) {
         DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
         return new MerchantNotices(new DynamoNoticeStore(dynamoDb, env.require("ALERTS_TABLE")),
-                new SesMailer(AwsClients.sesV2(env), env.require("SENDER_EMAIL"), env.require("CONFIGURATION_SET")),
+                SesMailer.fromEnvironment(env),
                 new EmailRenderer(), env.require("MERCHANT_ALERT_EMAIL"));
     }
 

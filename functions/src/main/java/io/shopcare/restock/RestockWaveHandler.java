@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import io.shopcare.alerts.Links;
-import io.shopcare.alerts.LinkTokens;
 import io.shopcare.catalog.DynamoCatalogRepository;
 import io.shopcare.clients.AwsClients;
 import io.shopcare.config.Environment;
@@ -54,10 +53,9 @@ public final class RestockWaveHandler implements RequestHandler<DynamodbEvent, S
         });
         return new WaveRunner(new DynamoRestockStore(dynamoDb, env.require("ALERTS_TABLE")),
                 new DynamoCatalogRepository(dynamoDb, env.require("INVENTORY_TABLE"), Clock.systemUTC()),
-                new SesMailer(AwsClients.sesV2(env), env.require("SENDER_EMAIL"), env.require("CONFIGURATION_SET")),
+                SesMailer.fromEnvironment(env),
                 new EmailRenderer(),
-                new Links(env.require("API_BASE_URL"), env.require("STOREFRONT_URL"),
-                        LinkTokens.fromConfiguration(env.require("TOKEN_KEYS"))),
+                Links.fromEnvironment(env),
                 Clock.systemUTC(), pool, 4 * concurrency, Duration.ofSeconds(15));
     }
 
