@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -158,7 +159,8 @@ public final class DynamoRestockStore implements SkuStateStore, WaveStore, Follo
                 Attributes.number(item, "reserved"), Attributes.number(item, "step"),
                 Phase.valueOf(Attributes.string(item, "phase")),
                 item.containsKey("leaseFrom") ? Attributes.number(item, "leaseFrom") : null,
-                Attributes.string(item, "cursor"));
+                Attributes.string(item, "cursor"),
+                item.containsKey("pending") ? item.get("pending").l().stream().map(AttributeValue::s).toList() : List.of());
     }
 
     @Override
@@ -181,21 +183,22 @@ public final class DynamoRestockStore implements SkuStateStore, WaveStore, Follo
     }
 
     @Override
-    public Optional<Wave> reserve(Wave wave, int count, String cursor, long leaseFrom) {
+    public Optional<Wave> reserve(Wave wave, List<String> chunk, String cursor, long leaseFrom) {
         return updateWave(wave, "SET reserved = reserved + :count, step = :next, phase = :working, "
-                        + "leaseFrom = :lease, #cursor = :cursor",
-                Map.of(":count", n(count), ":working", s(Phase.WORKING.name()), ":lease", n(leaseFrom),
-                        ":cursor", s(cursor)));
+                        + "leaseFrom = :lease, #cursor = :cursor, pending = :pending",
+                Map.of(":count", n(chunk.size()), ":working", s(Phase.WORKING.name()), ":lease", n(leaseFrom),
+                        ":cursor", s(cursor), ":pending", AttributeValue.fromL(chunk.stream().map(Attributes::s).toList())));
     }
 
     @Override
     public Optional<Wave> unreserve(Wave wave, int count) {
-        return updateWave(wave, "SET reserved = reserved - :count, step = :next", Map.of(":count", n(count)));
+        return updateWave(wave, "SET reserved = reserved - :count, step = :next REMOVE pending",
+                Map.of(":count", n(count)));
     }
 
     @Override
     public Optional<Wave> handOff(Wave wave) {
-        return updateWave(wave, "SET step = :next, phase = :handoff REMOVE leaseFrom",
+        return updateWave(wave, "SET step = :next, phase = :handoff REMOVE leaseFrom, pending",
                 Map.of(":handoff", s(Phase.HANDOFF.name())));
     }
 
@@ -224,7 +227,7 @@ public final class DynamoRestockStore implements SkuStateStore, WaveStore, Follo
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().update(u -> u.tableName(table)
                 .key(key(AlertKeys.skuPk(wave.sku()), "WAVE#" + wave.waveId()))
-                .updateExpression("SET step = :next, phase = :done, finishedAt = :now REMOVE leaseFrom")
+                .updateExpression("SET step = :next, phase = :done, finishedAt = :now REMOVE leaseFrom, pending")
                 .conditionExpression("step = :step")
                 .expressionAttributeValues(Map.of(":step", n(wave.step()), ":next", n(wave.step() + 1),
                         ":done", s(Phase.DONE.name()), ":now", s(Instant.now().toString())))).build());
@@ -243,7 +246,7 @@ public final class DynamoRestockStore implements SkuStateStore, WaveStore, Follo
     }
 
     @Override
-    public Optional<ClaimedAlert> claim(String sku, String emailKey, String waveId, Instant now) {
+    public Claim claim(String sku, String emailKey, String waveId, Instant now) {
         try {
             Map<String, AttributeValue> item = dynamoDb.updateItem(r -> r.tableName(table)
                     .key(key(AlertKeys.skuPk(sku), AlertKeys.alertSk(emailKey)))
@@ -253,11 +256,15 @@ public final class DynamoRestockStore implements SkuStateStore, WaveStore, Follo
                     .expressionAttributeNames(Map.of("#status", "status", "#queue", "queue"))
                     .expressionAttributeValues(Map.of(":notified", s("NOTIFIED"), ":active", s("ACTIVE"),
                             ":wave", s(waveId), ":now", s(now.toString())))
-                    .returnValues(ReturnValue.ALL_NEW)).attributes();
-            return Optional.of(new ClaimedAlert(emailKey, Attributes.string(item, "email"),
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
+            return new Claim(ClaimOutcome.CLAIMED, new ClaimedAlert(emailKey, Attributes.string(item, "email"),
                     Attributes.string(item, "lang")));
         } catch (ConditionalCheckFailedException e) {
-            return Optional.empty();
+            // The old image tells a claim of this wave (made before a crash) from an alert gone elsewhere.
+            Map<String, AttributeValue> old = e.item();
+            boolean ours = old != null && waveId.equals(Attributes.string(old, "notifiedBy"));
+            return new Claim(ours ? ClaimOutcome.CLAIMED_BEFORE : ClaimOutcome.UNAVAILABLE, null);
         }
     }
 

@@ -7,6 +7,8 @@ import io.shopcare.mail.EmailRenderer;
 import io.shopcare.mail.Language;
 import io.shopcare.mail.Mailer;
 import io.shopcare.mail.OutgoingEmail;
+import io.shopcare.restock.WaveStore.Claim;
+import io.shopcare.restock.WaveStore.ClaimOutcome;
 import io.shopcare.restock.WaveStore.ClaimedAlert;
 import io.shopcare.restock.WaveStore.Phase;
 import io.shopcare.restock.WaveStore.QueuedAlert;
@@ -32,7 +34,9 @@ import java.util.logging.Logger;
  * chunks. Each e-mail is preceded by a conditional claim of the alert (only the claimant sends)
  * and followed by recording the message id; an unclear send failure keeps the claim, so an alert
  * is e-mailed at most once, never "maybe twice". The budget is reserved before a chunk is
- * claimed, so a crash can only send fewer e-mails, never more. A worker stops well before its
+ * claimed, and the reserved chunk is remembered on the wave: a worker retried after a crash
+ * finishes that chunk first (alerts it had claimed stay done), so a crash neither repeats nor
+ * skips anyone except an alert whose send was in flight. A worker stops well before its
  * invocation's timeout and hands the wave on through the wave's own stream record, so a list of
  * any length is worked through in bounded invocations.
  */
@@ -74,6 +78,14 @@ public final class WaveRunner {
             store.finish(wave, null); // the product or SKU is gone: nobody can buy it
             return;
         }
+        if (wave.phase() == Phase.WORKING && !wave.pending().isEmpty()) {
+            // A retry of a worker that stopped mid-chunk (crash, timeout): finish its chunk first.
+            Optional<Wave> resumed = settleChunk(wave, wave.pending(), details.get());
+            if (resumed.isEmpty()) {
+                return;
+            }
+            wave = resumed.get();
+        }
         while (true) {
             if (remainingMillis.getAsLong() < safetyMarginMillis) {
                 store.handOff(wave);
@@ -90,21 +102,23 @@ public final class WaveRunner {
                 store.finish(wave, null);
                 return;
             }
-            Optional<Wave> reserved = store.reserve(wave, chunk.size(), chunk.get(chunk.size() - 1).position(),
-                    handOffStep);
+            List<String> keys = chunk.stream().map(QueuedAlert::emailKey).toList();
+            Optional<Wave> reserved = store.reserve(wave, keys, chunk.get(chunk.size() - 1).position(), handOffStep);
             if (reserved.isEmpty()) {
                 return; // lost the wave to another worker
             }
-            wave = reserved.get();
-            int kept = sendChunk(wave, chunk, details.get());
-            if (kept < chunk.size()) {
-                Optional<Wave> back = store.unreserve(wave, chunk.size() - kept);
-                if (back.isEmpty()) {
-                    return;
-                }
-                wave = back.get();
+            Optional<Wave> settled = settleChunk(reserved.get(), keys, details.get());
+            if (settled.isEmpty()) {
+                return;
             }
+            wave = settled.get();
         }
+    }
+
+    /** Sends a reserved chunk and gives back the reservations of alerts that got no e-mail; empty if the wave was lost. */
+    private Optional<Wave> settleChunk(Wave wave, List<String> chunk, SkuDetails details) {
+        int kept = sendChunk(wave, chunk, details);
+        return kept < chunk.size() ? store.unreserve(wave, chunk.size() - kept) : Optional.of(wave);
     }
 
     private static boolean ownedBy(Wave wave, long handOffStep) {
@@ -113,10 +127,10 @@ public final class WaveRunner {
     }
 
     /** Claims and e-mails the chunk in parallel; returns how many alerts stay claimed (sent or maybe sent). */
-    private int sendChunk(Wave wave, List<QueuedAlert> chunk, SkuDetails details) {
+    private int sendChunk(Wave wave, List<String> chunk, SkuDetails details) {
         Instant now = clock.instant();
         List<Future<SendOutcome>> futures = new ArrayList<>();
-        for (QueuedAlert alert : chunk) {
+        for (String alert : chunk) {
             futures.add(sendPool.submit(() -> claimAndSend(wave, alert, details, now)));
         }
         Map<String, String> messageIds = new LinkedHashMap<>();
@@ -154,28 +168,29 @@ public final class WaveRunner {
     private record SendOutcome(String emailKey, boolean kept, String messageId) {
     }
 
-    private SendOutcome claimAndSend(Wave wave, QueuedAlert alert, SkuDetails details, Instant now) {
-        Optional<ClaimedAlert> claimed = store.claim(wave.sku(), alert.emailKey(), wave.waveId(), now);
-        if (claimed.isEmpty()) {
-            return new SendOutcome(alert.emailKey(), false, null);
+    private SendOutcome claimAndSend(Wave wave, String alert, SkuDetails details, Instant now) {
+        Claim claim = store.claim(wave.sku(), alert, wave.waveId(), now);
+        if (claim.outcome() != ClaimOutcome.CLAIMED) {
+            // Claimed before by this wave (a crashed worker): sent or maybe sent, it keeps its reservation.
+            return new SendOutcome(alert, claim.outcome() == ClaimOutcome.CLAIMED_BEFORE, null);
         }
-        ClaimedAlert recipient = claimed.get();
+        ClaimedAlert recipient = claim.recipient();
         Language language = Language.ofTag(recipient.language());
         Map<String, Object> model = new HashMap<>(details.model(language == null ? Language.EN : language));
-        String unsubscribeUrl = links.unsubscribe(alert.emailKey(), now);
+        String unsubscribeUrl = links.unsubscribe(alert, now);
         model.put("productUrl", links.product(details.productId()));
         model.put("unsubscribeUrl", unsubscribeUrl);
         OutgoingEmail email = new OutgoingEmail(recipient.email(),
                 renderer.render("back-in-stock", language == null ? Language.EN : language, model), unsubscribeUrl);
         try {
-            return new SendOutcome(alert.emailKey(), true, mailer.send(email));
+            return new SendOutcome(alert, true, mailer.send(email));
         } catch (Mailer.NotSent refused) {
-            store.release(wave.sku(), alert.emailKey(), wave.waveId());
-            return new SendOutcome(alert.emailKey(), false, null);
+            store.release(wave.sku(), alert, wave.waveId());
+            return new SendOutcome(alert, false, null);
         } catch (RuntimeException unclear) {
             // It may have gone out: keep the claim (at most once), and say so in the log.
             LOG.log(Level.WARNING, "unclear send result for an alert of " + wave.sku() + " in " + wave.waveId(), unclear);
-            return new SendOutcome(alert.emailKey(), true, null);
+            return new SendOutcome(alert, true, null);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * One function of the template: its handler built once, as a Lambda container would, through
@@ -19,8 +20,14 @@ final class LocalFunction {
     private final RequestHandler<Object, Object> handler;
     private final Map<String, String> environment;
 
-    @SuppressWarnings("unchecked")
     LocalFunction(Template.Function definition, String region) {
+        this(definition, region, null);
+    }
+
+    /** With {@code replacement} non-null, the handler is built by it instead of the template's class. */
+    @SuppressWarnings("unchecked")
+    LocalFunction(Template.Function definition, String region,
+                  Function<Map<String, String>, RequestHandler<?, ?>> replacement) {
         this.definition = definition;
         Map<String, String> environment = new HashMap<>(definition.environment());
         // What the Lambda runtime sets for every function.
@@ -28,6 +35,10 @@ final class LocalFunction {
         environment.put("AWS_DEFAULT_REGION", region);
         environment.put("AWS_LAMBDA_FUNCTION_NAME", definition.logicalId());
         this.environment = Map.copyOf(environment);
+        if (replacement != null) {
+            this.handler = (RequestHandler<Object, Object>) replacement.apply(this.environment);
+            return;
+        }
         try {
             Class<?> type = Class.forName(definition.handlerClass());
             this.handler = (RequestHandler<Object, Object>) type.getConstructor(Map.class).newInstance(environment);

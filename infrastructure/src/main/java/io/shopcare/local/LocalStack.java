@@ -73,7 +73,7 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
             List<Template.Function> definitions = template.functions();
-            List<LocalFunction> functions = definitions.stream().map(f -> new LocalFunction(f, REGION)).toList();
+            List<LocalFunction> functions = definitions.stream().map(f -> new LocalFunction(f, REGION, options.handlers().get(f.logicalId()))).toList();
             for (int i = 0; i < definitions.size(); i++) {
                 functionsById.put(definitions.get(i).logicalId(), functions.get(i));
                 for (String schedule : definitions.get(i).schedules()) {

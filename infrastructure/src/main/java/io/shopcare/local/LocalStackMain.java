@@ -33,7 +33,7 @@ public final class LocalStackMain {
         }
         long started = System.nanoTime();
         LocalStack stack = LocalStack.start(new LocalStackOptions(LocalStack.findProjectDir(), port, sesPort, token,
-                demo, dataDir));
+                demo, dataDir, java.util.Map.of()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();

@@ -1,17 +1,36 @@
 package io.shopcare.local;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 
-/** How to start the local stack; port 0 picks a free port. */
+/**
+ * How to start the local stack; port 0 picks a free port. {@code handlers} replaces the handler
+ * of a function (by logical id) with one a test builds from the function's environment, e.g.
+ * to inject a crash; the function keeps its template wiring (events, filters, retries).
+ */
 public record LocalStackOptions(Path projectDir, int port, int sesPort, String adminToken, boolean demoData,
-                                Path dataDir) {
+                                Path dataDir, Map<String, Function<Map<String, String>, RequestHandler<?, ?>>> handlers) {
+
+    public LocalStackOptions {
+        handlers = Map.copyOf(handlers);
+    }
 
     /** Free ports, no demo data, the project found from the working directory. */
     public static LocalStackOptions forTests() {
-        return new LocalStackOptions(LocalStack.findProjectDir(), 0, 0, null, false, null);
+        return new LocalStackOptions(LocalStack.findProjectDir(), 0, 0, null, false, null, Map.of());
     }
 
     public LocalStackOptions withDemoData(boolean demo) {
-        return new LocalStackOptions(projectDir, port, sesPort, adminToken, demo, dataDir);
+        return new LocalStackOptions(projectDir, port, sesPort, adminToken, demo, dataDir, handlers);
+    }
+
+    public LocalStackOptions withHandler(String functionLogicalId,
+                                         Function<Map<String, String>, RequestHandler<?, ?>> handler) {
+        Map<String, Function<Map<String, String>, RequestHandler<?, ?>>> all = new HashMap<>(handlers);
+        all.put(functionLogicalId, handler);
+        return new LocalStackOptions(projectDir, port, sesPort, adminToken, demoData, dataDir, all);
     }
 }

@@ -12,10 +12,6 @@ import io.shopcare.alerts.LinkTokens;
 import io.shopcare.json.Json;
 import io.shopcare.local.LocalStack;
 import io.shopcare.local.LocalStackOptions;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,12 +35,13 @@ class AlertsEndToEndTest {
     private static final String WAREHOUSE = "alerts-warehouse";
     private static LocalStack stack;
     private static StackClient client;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static SesInbox inbox;
 
     @BeforeAll
     static void start() {
         stack = LocalStack.start(LocalStackOptions.forTests());
         client = new StackClient(stack.apiUrl(), stack.adminToken());
+        inbox = new SesInbox(stack.sesUrl());
         ok(client.admin("PUT", "/admin/locations/" + WAREHOUSE, Fixtures.location("WAREHOUSE", "Alerts warehouse", true)));
     }
 
@@ -244,18 +241,11 @@ class AlertsEndToEndTest {
     // ------------------------------------------------------------------ helpers
 
     private static String soldOutProduct(String name) {
-        String productId = "alerts-" + name;
-        String sku = "AL-" + name.toUpperCase() + "-M";
-        ok(client.admin("PUT", "/admin/products/" + productId,
-                Fixtures.product("Alerts " + name, "alerts-" + name, 1, "Alpine", sku)));
-        restock(sku, 0);
-        settle();
-        return sku;
+        return Fixtures.soldOutProduct(client, stack, WAREHOUSE, name);
     }
 
     private static void restock(String sku, int units) {
-        ok(client.admin("PUT", "/admin/stock/" + sku + "/" + WAREHOUSE, "{\"onHand\": " + units + "}"));
-        stack.awaitIdle(Duration.ofSeconds(30));
+        Fixtures.setStock(client, stack, sku, WAREHOUSE, units);
     }
 
     private static StackClient.Answer signUp(String sku, String email, String locale) {
@@ -288,37 +278,10 @@ class AlertsEndToEndTest {
     }
 
     private static List<Map<String, Object>> awaitEmails(String address, int count) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        List<Map<String, Object>> mails = emailsTo(address);
-        while (mails.size() < count && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            mails = emailsTo(address);
-        }
-        assertEquals(count, mails.size(), "e-mails to " + address + ": " + mails);
-        return mails;
+        return inbox.awaitEmails(address, count);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> emailsTo(String address) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.sesUrl() + "/store"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            List<Map<String, Object>> mails = new ArrayList<>();
-            for (Object mail : (List<Object>) Json.parseObject(response.body()).get("emails")) {
-                Map<String, Object> m = (Map<String, Object>) mail;
-                Object to = ((Map<String, Object>) m.get("destination")).get("to");
-                if (to instanceof List<?> list && list.contains(address)) {
-                    mails.add(m);
-                }
-            }
-            return mails;
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        return inbox.emailsTo(address);
     }
 }

@@ -2,6 +2,9 @@ package io.shopcare.local.acceptance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.shopcare.local.LocalStack;
+import java.time.Duration;
+
 /**
  * A small catalogue created through the merchant API, namespaced by a prefix so test classes
  * never depend on the demo data or on each other.
@@ -59,5 +62,21 @@ final class Fixtures {
     static StackClient.Answer ok(StackClient.Answer answer) {
         assertEquals(200, answer.status(), answer.body());
         return answer;
+    }
+
+    /** A one-SKU product ({@code AL-NAME-M}, category {@code alerts-name}) with no stock at the location; returns the SKU. */
+    static String soldOutProduct(StackClient client, LocalStack stack, String location, String name) {
+        String sku = "AL-" + name.toUpperCase() + "-M";
+        ok(client.admin("PUT", "/admin/products/alerts-" + name,
+                product("Alerts " + name, "alerts-" + name, 1, "Alpine", sku)));
+        setStock(client, stack, sku, location, 0);
+        stack.awaitIdle(Duration.ofSeconds(60));
+        return sku;
+    }
+
+    /** Sets the SKU's units at the location and waits until the stream consumers have seen it. */
+    static void setStock(StackClient client, LocalStack stack, String sku, String location, int units) {
+        ok(client.admin("PUT", "/admin/stock/" + sku + "/" + location, "{\"onHand\": " + units + "}"));
+        stack.awaitIdle(Duration.ofSeconds(30));
     }
 }
