@@ -56,7 +56,9 @@ public final class RestockWaveHandler implements RequestHandler<DynamodbEvent, S
                 SesMailer.fromEnvironment(env),
                 new EmailRenderer(),
                 Links.fromEnvironment(env),
-                Clock.systemUTC(), pool, 4 * concurrency, Duration.ofSeconds(15));
+                // Chunks of 32 per sender: each costs one query, one reservation and one record of
+                // message ids, so big chunks keep those small per alert; one chunk takes seconds at most.
+                Clock.systemUTC(), pool, 32 * concurrency, Duration.ofSeconds(15));
     }
 
     @Override

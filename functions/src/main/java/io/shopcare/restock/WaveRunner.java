@@ -7,6 +7,7 @@ import io.shopcare.mail.EmailRenderer;
 import io.shopcare.mail.Language;
 import io.shopcare.mail.Mailer;
 import io.shopcare.mail.OutgoingEmail;
+import io.shopcare.mail.RenderedEmail;
 import io.shopcare.restock.WaveStore.Claim;
 import io.shopcare.restock.WaveStore.ClaimOutcome;
 import io.shopcare.restock.WaveStore.ClaimedAlert;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
@@ -43,6 +45,8 @@ import java.util.logging.Logger;
 public final class WaveRunner {
     private static final Logger LOG = Logger.getLogger(WaveRunner.class.getName());
     static final Duration FOLLOW_UP_AFTER = Duration.ofHours(1);
+    /** Stands for the recipient's unsubscribe link in the once-rendered e-mail; survives HTML escaping. */
+    private static final String UNSUBSCRIBE_SLOT = "SHOPCAREUNSUBSCRIBESLOT";
     private final WaveStore store;
     private final CatalogRepository catalog;
     private final Mailer mailer;
@@ -78,9 +82,10 @@ public final class WaveRunner {
             store.finish(wave, null); // the product or SKU is gone: nobody can buy it
             return;
         }
+        Letters letters = new Letters(details.get());
         if (wave.phase() == Phase.WORKING && !wave.pending().isEmpty()) {
             // A retry of a worker that stopped mid-chunk (crash, timeout): finish its chunk first.
-            Optional<Wave> resumed = settleChunk(wave, wave.pending(), details.get());
+            Optional<Wave> resumed = settleChunk(wave, wave.pending(), letters);
             if (resumed.isEmpty()) {
                 return;
             }
@@ -107,7 +112,7 @@ public final class WaveRunner {
             if (reserved.isEmpty()) {
                 return; // lost the wave to another worker
             }
-            Optional<Wave> settled = settleChunk(reserved.get(), keys, details.get());
+            Optional<Wave> settled = settleChunk(reserved.get(), keys, letters);
             if (settled.isEmpty()) {
                 return;
             }
@@ -116,8 +121,8 @@ public final class WaveRunner {
     }
 
     /** Sends a reserved chunk and gives back the reservations of alerts that got no e-mail; empty if the wave was lost. */
-    private Optional<Wave> settleChunk(Wave wave, List<String> chunk, SkuDetails details) {
-        int kept = sendChunk(wave, chunk, details);
+    private Optional<Wave> settleChunk(Wave wave, List<String> chunk, Letters letters) {
+        int kept = sendChunk(wave, chunk, letters);
         return kept < chunk.size() ? store.unreserve(wave, chunk.size() - kept) : Optional.of(wave);
     }
 
@@ -127,11 +132,11 @@ public final class WaveRunner {
     }
 
     /** Claims and e-mails the chunk in parallel; returns how many alerts stay claimed (sent or maybe sent). */
-    private int sendChunk(Wave wave, List<String> chunk, SkuDetails details) {
+    private int sendChunk(Wave wave, List<String> chunk, Letters letters) {
         Instant now = clock.instant();
         List<Future<SendOutcome>> futures = new ArrayList<>();
         for (String alert : chunk) {
-            futures.add(sendPool.submit(() -> claimAndSend(wave, alert, details, now)));
+            futures.add(sendPool.submit(() -> claimAndSend(wave, alert, letters, now)));
         }
         Map<String, String> messageIds = new LinkedHashMap<>();
         int kept = 0;
@@ -168,7 +173,7 @@ public final class WaveRunner {
     private record SendOutcome(String emailKey, boolean kept, String messageId) {
     }
 
-    private SendOutcome claimAndSend(Wave wave, String alert, SkuDetails details, Instant now) {
+    private SendOutcome claimAndSend(Wave wave, String alert, Letters letters, Instant now) {
         Claim claim = store.claim(wave.sku(), alert, wave.waveId(), now);
         if (claim.outcome() != ClaimOutcome.CLAIMED) {
             // Claimed before by this wave (a crashed worker): sent or maybe sent, it keeps its reservation.
@@ -176,12 +181,10 @@ public final class WaveRunner {
         }
         ClaimedAlert recipient = claim.recipient();
         Language language = Language.ofTag(recipient.language());
-        Map<String, Object> model = new HashMap<>(details.model(language == null ? Language.EN : language));
         String unsubscribeUrl = links.unsubscribe(alert, now);
-        model.put("productUrl", links.product(details.productId()));
-        model.put("unsubscribeUrl", unsubscribeUrl);
         OutgoingEmail email = new OutgoingEmail(recipient.email(),
-                renderer.render("back-in-stock", language == null ? Language.EN : language, model), unsubscribeUrl);
+                letters.forLanguage(language == null ? Language.EN : language).fill(UNSUBSCRIBE_SLOT, unsubscribeUrl),
+                unsubscribeUrl);
         try {
             return new SendOutcome(alert, true, mailer.send(email));
         } catch (Mailer.NotSent refused) {
@@ -191,6 +194,25 @@ public final class WaveRunner {
             // It may have gone out: keep the claim (at most once), and say so in the log.
             LOG.log(Level.WARNING, "unclear send result for an alert of " + wave.sku() + " in " + wave.waveId(), unclear);
             return new SendOutcome(alert, true, null);
+        }
+    }
+
+    /** The wave's e-mail, rendered once per language; each recipient's unsubscribe link is filled in. */
+    private final class Letters {
+        private final SkuDetails details;
+        private final Map<Language, RenderedEmail> byLanguage = new ConcurrentHashMap<>();
+
+        Letters(SkuDetails details) {
+            this.details = details;
+        }
+
+        RenderedEmail forLanguage(Language language) {
+            return byLanguage.computeIfAbsent(language, l -> {
+                Map<String, Object> model = new HashMap<>(details.model(l));
+                model.put("productUrl", links.product(details.productId()));
+                model.put("unsubscribeUrl", UNSUBSCRIBE_SLOT);
+                return renderer.render("back-in-stock", l, model);
+            });
         }
     }
 }

@@ -55,6 +55,16 @@ class EmailRendererTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aMessageRenderedOnceIsTheSameAsOneRenderedPerRecipientOnceItsLinkIsFilledIn(Language language) {
+        Map<String, Object> once = model(language);
+        once.put("unsubscribeUrl", "UNSUBSCRIBESLOT");
+        RenderedEmail filled = renderer.render("back-in-stock", language, once)
+                .fill("UNSUBSCRIBESLOT", "https://api.example.com/alerts/unsubscribe?token=xyz");
+        assertEquals(renderer.render("back-in-stock", language, model(language)), filled);
+    }
+
     @Test
     void wordingIsNaturalInEachLanguage() {
         assertEquals("Alpine <Down> Jacket je opět skladem",

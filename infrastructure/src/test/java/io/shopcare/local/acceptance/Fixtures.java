@@ -9,7 +9,7 @@ import java.time.Duration;
  * A small catalogue created through the merchant API, namespaced by a prefix so test classes
  * never depend on the demo data or on each other.
  */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {
     }
 
@@ -34,7 +34,7 @@ final class Fixtures {
         ok(client.admin("PUT", "/admin/stock/" + sku(prefix, "M") + "/" + warehouse(prefix), "{\"onHand\": 10}"));
     }
 
-    static String location(String type, String name, boolean shipsOnline) {
+    public static String location(String type, String name, boolean shipsOnline) {
         return """
                 {"type": "%s", "name": "%s", "address": {"street": "Skladová 5", "city": "Praha",
                  "postcode": "190 00", "country": "CZ"}, "phone": "+420 222 000 999", "timezone": "Europe/Prague",
@@ -43,7 +43,7 @@ final class Fixtures {
     }
 
     /** A product with one variant per SKU; sizes are taken from the SKU's last dash-separated part. */
-    static String product(String name, String category, int position, String brand, String... skus) {
+    public static String product(String name, String category, int position, String brand, String... skus) {
         StringBuilder variants = new StringBuilder();
         for (String sku : skus) {
             if (variants.length() > 0) {

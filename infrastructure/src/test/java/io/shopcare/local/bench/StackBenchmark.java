@@ -59,6 +59,7 @@ public final class StackBenchmark {
             row("GET /categories/{id}/products", category, baseline, categoryRcu);
             row("GET /skus/{sku}/stores", stores, baseline, storesRcu);
         }
+        RestockWaveBenchmark.runOnFreshStack();
     }
 
     private static void row(String route, double[] sample, double[] baseline, double rcu) {

@@ -1,0 +1,236 @@
+package io.shopcare.local.bench;
+
+import io.shopcare.alerts.AlertKeys;
+import io.shopcare.config.Environment;
+import io.shopcare.json.Json;
+import io.shopcare.local.LocalStack;
+import io.shopcare.local.LocalStackOptions;
+import io.shopcare.local.acceptance.ConfirmedAlerts;
+import io.shopcare.local.acceptance.Fixtures;
+import io.shopcare.mail.EmailAddress;
+import io.shopcare.mail.EmailRenderer;
+import io.shopcare.mail.Language;
+import io.shopcare.mail.Mailer;
+import io.shopcare.mail.OutgoingEmail;
+import io.shopcare.mail.RenderedEmail;
+import io.shopcare.mail.SesMailer;
+import io.shopcare.restock.DynamoRestockStore;
+import io.shopcare.restock.WaveStore;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Notifying 10,000 confirmed alerts on the local stack (restock → detector → wave worker →
+ * claims → SES emulator) against the floor: the same 10,000 e-mails sent straight to the same
+ * SES emulator with the same number of sender threads, measured before and after the wave in
+ * the same run. Also the DynamoDB write units the wave consumed per alert notified.
+ */
+public final class RestockWaveBenchmark {
+    private static final int ALERTS = 10_000;
+    private static final int WARM_UP_ALERTS = 500;
+    private static final String LOCATION = "bench-warehouse";
+
+    private final LocalStack stack;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final int senders;
+
+    private RestockWaveBenchmark(LocalStack stack) {
+        this.stack = stack;
+        this.senders = Integer.parseInt(stack.environment("RestockWaveFunction").get("SEND_CONCURRENCY"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (LocalStack stack = LocalStack.start(LocalStackOptions.forTests())) {
+            new RestockWaveBenchmark(stack).run();
+        }
+    }
+
+    static void runOnFreshStack() throws Exception {
+        main(new String[0]);
+    }
+
+    private void run() throws Exception {
+        admin("PUT", "/admin/locations/" + LOCATION, Fixtures.location("WAREHOUSE", "Bench warehouse", true));
+        String warmUpSku = soldOutProduct("warmup");
+        String sku = soldOutProduct("wave");
+        String floorSku = soldOutProduct("floor");
+        ConfirmedAlerts.seed(stack.dynamoDb(), stack.tableName("AlertsTable"), warmUpSku, "warm", WARM_UP_ALERTS);
+        List<String> addresses = ConfirmedAlerts.seed(stack.dynamoDb(), stack.tableName("AlertsTable"), sku, "bench",
+                ALERTS);
+        List<String> floorAddresses = ConfirmedAlerts.seed(stack.dynamoDb(), stack.tableName("AlertsTable"), floorSku,
+                "floor", ALERTS);
+        stack.awaitIdle(Duration.ofMinutes(5));
+
+        // Warm both paths up (JIT, connections), then clear the inbox.
+        sendStraight(addresses.subList(0, WARM_UP_ALERTS).stream().map(a -> "warm-" + a).toList());
+        notify(warmUpSku, WARM_UP_ALERTS);
+        clearInbox();
+
+        long straightBefore = sendStraight(addresses.stream().map(a -> "straight-" + a).toList());
+        checkInbox("straight-", ALERTS);
+        clearInbox();
+
+        WriteUnits.start();
+        long wave = notify(sku, ALERTS);
+        Map<String, Double> units = WriteUnits.stop();
+        long conditionFailures = WriteUnits.conditionFailures();
+        checkInbox("bench", ALERTS);
+        clearInbox();
+
+        long claimsAlone = claimStraight(floorSku, floorAddresses);
+        stack.awaitIdle(Duration.ofMinutes(1));
+
+        long straightAfter = sendStraight(addresses.stream().map(a -> "again-" + a).toList());
+        checkInbox("again-", ALERTS);
+        clearInbox();
+
+        double straight = (straightBefore + straightAfter) / 2.0;
+        double alertUnits = units.getOrDefault(stack.tableName("AlertsTable"), 0.0);
+        double allUnits = units.values().stream().mapToDouble(Double::doubleValue).sum();
+        System.out.printf("%nRestock wave: %,d confirmed alerts on one SKU, %d sender threads (SendConcurrency)%n",
+                ALERTS, senders);
+        System.out.printf("straight sends, before the wave: %7d ms%n", straightBefore / 1_000_000);
+        System.out.printf("straight sends, after the wave:  %7d ms%n", straightAfter / 1_000_000);
+        System.out.printf("wave, stock PUT to last e-mail:  %7d ms  (%.2fx the straight sends; target <= 1.3)%n",
+                wave / 1_000_000, wave / straight);
+        System.out.printf("floor: the claims alone, %,d conditional UpdateItems, same threads: %7d ms  (%.2fx the straight sends)%n",
+                ALERTS, claimsAlone / 1_000_000, claimsAlone / straight);
+        System.out.printf("write units per alert notified:  %.2f in the alerts table (target <= 3); %.2f in all tables%n",
+                alertUnits / ALERTS, allUnits / ALERTS);
+        System.out.printf("write units by table: %s; failed conditional writes: %d%n", units, conditionFailures);
+    }
+
+    /** Restocks the SKU with enough units for one wave to reach every alert; the time until the wave is done. */
+    private long notify(String sku, int alerts) throws InterruptedException {
+        int units = (alerts + 2) / 3; // a wave is max(10, 3 × units)
+        long start = System.nanoTime();
+        admin("PUT", "/admin/stock/" + sku + "/" + LOCATION, "{\"onHand\": " + units + "}");
+        while (!waveDone(sku)) {
+            Thread.sleep(20);
+        }
+        long took = System.nanoTime() - start;
+        stack.awaitIdle(Duration.ofMinutes(1));
+        return took;
+    }
+
+    private boolean waveDone(String sku) {
+        List<Map<String, AttributeValue>> waves = stack.dynamoDb().query(q -> q.tableName(stack.tableName("AlertsTable"))
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :wave)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(AlertKeys.skuPk(sku)),
+                        ":wave", AttributeValue.fromS("WAVE#")))).items();
+        return !waves.isEmpty() && waves.stream().allMatch(w -> "DONE".equals(w.get("phase").s()));
+    }
+
+    /** The same kind of e-mail, sent straight through the same mailer with the same number of threads. */
+    private long sendStraight(List<String> addresses) throws Exception {
+        Mailer mailer = SesMailer.fromEnvironment(new Environment(stack.environment("RestockWaveFunction")));
+        // The model the wave renders for this SKU (SkuDetails' keys), rendered once: sending only.
+        Map<String, Object> model = new HashMap<>(Map.of("sku", "BENCH-WAVE-M", "product", "Bench wave",
+                "variant", "M · black", "price", "€129.00", "productUrl", stack.apiUrl() + "/products/bench-wave",
+                "unsubscribeUrl", stack.apiUrl() + "/alerts/unsubscribe?token=x"));
+        RenderedEmail content = new EmailRenderer().render("back-in-stock", Language.EN, model);
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        try {
+            long start = System.nanoTime();
+            List<Future<String>> sends = new ArrayList<>();
+            for (String address : addresses) {
+                sends.add(pool.submit(() -> mailer.send(new OutgoingEmail(address, content,
+                        stack.apiUrl() + "/alerts/unsubscribe?token=x"))));
+            }
+            for (Future<String> send : sends) {
+                send.get();
+            }
+            return System.nanoTime() - start;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** The wave's own claim of each alert, without the sends: what DynamoDB Local alone needs per alert. */
+    private long claimStraight(String sku, List<String> addresses) throws Exception {
+        DynamoRestockStore store = new DynamoRestockStore(stack.dynamoDb(), stack.tableName("AlertsTable"));
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        try {
+            long start = System.nanoTime();
+            List<Future<?>> claims = new ArrayList<>();
+            for (String address : addresses) {
+                String key = EmailAddress.parse(address).orElseThrow().key();
+                claims.add(pool.submit(() -> {
+                    if (store.claim(sku, key, "floor", Instant.now()).outcome() != WaveStore.ClaimOutcome.CLAIMED) {
+                        throw new IllegalStateException("not claimed: " + address);
+                    }
+                }));
+            }
+            for (Future<?> claim : claims) {
+                claim.get();
+            }
+            return System.nanoTime() - start;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void checkInbox(String prefix, int expected) {
+        Map<String, Integer> perAddress = new HashMap<>();
+        for (Object mail : (List<Object>) Json.parseObject(call("GET", stack.sesUrl() + "/store", null)).get("emails")) {
+            for (Object to : (List<Object>) ((Map<String, Object>) ((Map<String, Object>) mail).get("destination")).get("to")) {
+                if (String.valueOf(to).startsWith(prefix)) {
+                    perAddress.merge(String.valueOf(to), 1, Integer::sum);
+                }
+            }
+        }
+        if (perAddress.size() != expected || perAddress.values().stream().anyMatch(n -> n != 1)) {
+            throw new IllegalStateException("expected one e-mail to each of " + expected + " addresses, found "
+                    + perAddress.size() + " addresses");
+        }
+    }
+
+    private void clearInbox() {
+        call("POST", stack.sesUrl() + "/clear-store", "");
+    }
+
+    private String soldOutProduct(String name) {
+        String sku = "BENCH-" + name.toUpperCase() + "-M";
+        admin("PUT", "/admin/products/bench-" + name, Fixtures.product("Bench " + name, "bench", 1, "Alpine", sku));
+        admin("PUT", "/admin/stock/" + sku + "/" + LOCATION, "{\"onHand\": 0}");
+        stack.awaitIdle(Duration.ofSeconds(60));
+        return sku;
+    }
+
+    private void admin(String method, String path, String body) {
+        call(method, stack.apiUrl() + path, body);
+    }
+
+    private String call(String method, String url, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Authorization", "Bearer " + stack.adminToken()).header("Content-Type", "application/json");
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + url, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
