@@ -1,27 +1,42 @@
 package io.shopcare.alerts;
 
+import io.shopcare.clients.AwsClients;
 import io.shopcare.config.Environment;
 import io.shopcare.http.ApiRequest;
 import io.shopcare.http.ApiResponse;
 import io.shopcare.http.JsonApiHandler;
 import io.shopcare.http.JsonInput;
+import io.shopcare.idempotency.IdempotencyKey;
+import io.shopcare.idempotency.OnceOnly;
+import io.shopcare.json.Json;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** POST /skus/{sku}/alerts: "e-mail me when it is back" (double opt-in). */
 public final class AlertSignupHandler extends JsonApiHandler {
     static final Map<String, String> PENDING = Map.of("status", "PENDING_CONFIRMATION");
     private final SubscriptionService subscriptions;
+    private final OnceOnly onceOnly;
 
     public AlertSignupHandler() {
         this(System.getenv());
     }
 
     public AlertSignupHandler(Map<String, String> environment) {
-        this(SubscriptionHandlers.service(new Environment(environment)));
+        this(new Environment(environment));
     }
 
-    public AlertSignupHandler(SubscriptionService subscriptions) {
+    private AlertSignupHandler(Environment env) {
+        this(env, AwsClients.dynamoDb(env));
+    }
+
+    private AlertSignupHandler(Environment env, DynamoDbClient dynamoDb) {
+        this(SubscriptionHandlers.service(env, dynamoDb), SubscriptionHandlers.onceOnly(env, dynamoDb, "alert-signup"));
+    }
+
+    public AlertSignupHandler(SubscriptionService subscriptions, OnceOnly onceOnly) {
         this.subscriptions = subscriptions;
+        this.onceOnly = onceOnly;
     }
 
     @Override
@@ -31,7 +46,7 @@ public final class AlertSignupHandler extends JsonApiHandler {
         String email = body.requiredString("email", 3, 320);
         String locale = body.optionalString("locale", 2, 35);
         body.validate();
-        subscriptions.signUpForAlert(sku, email, SubscriptionHandlers.language(locale, request));
-        return ApiResponse.json(202, PENDING);
+        return ApiResponse.rawJson(202, onceOnly.run(IdempotencyKey.of(request), Json.write(PENDING),
+                () -> subscriptions.signUpForAlert(sku, email, SubscriptionHandlers.language(locale, request))));
     }
 }

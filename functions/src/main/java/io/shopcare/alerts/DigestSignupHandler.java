@@ -1,28 +1,43 @@
 package io.shopcare.alerts;
 
+import io.shopcare.clients.AwsClients;
 import io.shopcare.config.Environment;
 import io.shopcare.http.ApiRequest;
 import io.shopcare.http.ApiResponse;
 import io.shopcare.http.JsonApiHandler;
 import io.shopcare.http.JsonInput;
+import io.shopcare.idempotency.IdempotencyKey;
+import io.shopcare.idempotency.OnceOnly;
+import io.shopcare.json.Json;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** POST /restock-digest/subscriptions: the weekly "back in stock" e-mail (double opt-in). */
 public final class DigestSignupHandler extends JsonApiHandler {
     private static final String CATEGORY_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
     private final SubscriptionService subscriptions;
+    private final OnceOnly onceOnly;
 
     public DigestSignupHandler() {
         this(System.getenv());
     }
 
     public DigestSignupHandler(Map<String, String> environment) {
-        this(SubscriptionHandlers.service(new Environment(environment)));
+        this(new Environment(environment));
     }
 
-    public DigestSignupHandler(SubscriptionService subscriptions) {
+    private DigestSignupHandler(Environment env) {
+        this(env, AwsClients.dynamoDb(env));
+    }
+
+    private DigestSignupHandler(Environment env, DynamoDbClient dynamoDb) {
+        this(SubscriptionHandlers.service(env, dynamoDb), SubscriptionHandlers.onceOnly(env, dynamoDb, "digest-signup"));
+    }
+
+    public DigestSignupHandler(SubscriptionService subscriptions, OnceOnly onceOnly) {
         this.subscriptions = subscriptions;
+        this.onceOnly = onceOnly;
     }
 
     @Override
@@ -33,8 +48,8 @@ public final class DigestSignupHandler extends JsonApiHandler {
         List<String> categories = body.optionalStrings("categoryIds", 1, 20,
                 id -> id.matches(CATEGORY_ID) ? null : "must be a category id");
         body.validate();
-        subscriptions.signUpForDigest(email, SubscriptionHandlers.language(locale, request),
-                categories == null ? List.of() : categories.stream().distinct().toList());
-        return ApiResponse.json(202, AlertSignupHandler.PENDING);
+        List<String> categoryIds = categories == null ? List.of() : categories.stream().distinct().toList();
+        return ApiResponse.rawJson(202, onceOnly.run(IdempotencyKey.of(request), Json.write(AlertSignupHandler.PENDING),
+                () -> subscriptions.signUpForDigest(email, SubscriptionHandlers.language(locale, request), categoryIds)));
     }
 }

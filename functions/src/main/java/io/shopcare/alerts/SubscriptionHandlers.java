@@ -4,6 +4,8 @@ import io.shopcare.catalog.DynamoCatalogRepository;
 import io.shopcare.clients.AwsClients;
 import io.shopcare.config.Environment;
 import io.shopcare.http.ApiRequest;
+import io.shopcare.idempotency.DynamoIdempotencyStore;
+import io.shopcare.idempotency.OnceOnly;
 import io.shopcare.mail.EmailRenderer;
 import io.shopcare.mail.Language;
 import io.shopcare.mail.SesMailer;
@@ -17,7 +19,10 @@ final class SubscriptionHandlers {
     }
 
     static SubscriptionService service(Environment env) {
-        DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
+        return service(env, AwsClients.dynamoDb(env));
+    }
+
+    static SubscriptionService service(Environment env, DynamoDbClient dynamoDb) {
         String readModel = env.require("READ_MODEL_TABLE");
         return new SubscriptionService(
                 new DynamoSubscriptionStore(dynamoDb, env.require("ALERTS_TABLE")),
@@ -26,6 +31,12 @@ final class SubscriptionHandlers {
                         .expressionAttributeValues(Map.of(":pk", io.shopcare.dynamo.Attributes.s("CATEGORY#" + category)))
                         .limit(1)).count() > 0,
                 SesMailer.fromEnvironment(env), new EmailRenderer(), Links.fromEnvironment(env), Clock.systemUTC());
+    }
+
+    /** Idempotency-Key handling for the sign-up routes: a repeated sign-up sends no second e-mail. */
+    static OnceOnly onceOnly(Environment env, DynamoDbClient dynamoDb, String scope) {
+        return new OnceOnly(new DynamoIdempotencyStore(dynamoDb, env.require("IDEMPOTENCY_TABLE"), scope,
+                Clock.systemUTC()));
     }
 
     /** The body's {@code locale} if it names one of ours, else the best of Accept-Language. */

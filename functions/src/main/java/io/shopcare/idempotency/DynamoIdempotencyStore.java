@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -45,14 +46,42 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
 
     /** A transaction item that stores the reply, failing its condition if the key was taken meanwhile. */
     public TransactWriteItem claim(IdempotencyKey key, String replyBody) {
+        return TransactWriteItem.builder().put(put(key, replyBody)).build();
+    }
+
+    @Override
+    public boolean take(IdempotencyKey key, String replyBody) {
+        Put put = put(key, replyBody);
+        try {
+            dynamoDb.putItem(r -> r.tableName(put.tableName()).item(put.item())
+                    .conditionExpression(put.conditionExpression())
+                    .expressionAttributeValues(put.expressionAttributeValues()));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void giveBack(IdempotencyKey key) {
+        try {
+            dynamoDb.deleteItem(r -> r.tableName(table).key(Map.of("pk", s(pk(key.key()))))
+                    .conditionExpression("fingerprint = :fingerprint")
+                    .expressionAttributeValues(Map.of(":fingerprint", s(key.fingerprint()))));
+        } catch (ConditionalCheckFailedException e) {
+            // Already gone (expired and reused by another request): nothing of ours to free.
+        }
+    }
+
+    private Put put(IdempotencyKey key, String replyBody) {
         long expiresAt = clock.instant().plus(RETENTION).getEpochSecond();
-        return TransactWriteItem.builder().put(Put.builder().tableName(table)
+        return Put.builder().tableName(table)
                 .item(Map.of("pk", s(pk(key.key())), "fingerprint", s(key.fingerprint()), "reply", s(replyBody),
                         "expiresAt", n(expiresAt)))
                 // An expired record may be reused: DynamoDB deletes expired items only eventually.
                 .conditionExpression("attribute_not_exists(pk) OR expiresAt < :now")
                 .expressionAttributeValues(Map.of(":now", n(clock.instant().getEpochSecond())))
-                .build()).build();
+                .build();
     }
 
     private String pk(String key) {

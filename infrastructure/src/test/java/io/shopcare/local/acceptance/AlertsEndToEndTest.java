@@ -169,6 +169,28 @@ class AlertsEndToEndTest {
     }
 
     @Test
+    void aSignUpRepeatedWithItsIdempotencyKeySendsOneEmailAndTheKeyWithAnotherBodyIs422() {
+        String sku = soldOutProduct("idem");
+        Map<String, String> key = Map.of("Idempotency-Key", "idem-signup-1");
+        String body = "{\"email\": \"idem@example.com\", \"locale\": \"en\"}";
+        StackClient.Answer first = client.send("POST", "/skus/" + sku + "/alerts", "application/json", body, false, key);
+        StackClient.Answer again = client.send("POST", "/skus/" + sku + "/alerts", "application/json", body, false, key);
+        assertEquals(202, first.status(), first.body());
+        assertEquals(202, again.status(), again.body());
+        assertEquals(first.json(), again.json());
+        assertError(client.send("POST", "/skus/" + sku + "/alerts", "application/json",
+                "{\"email\": \"idem@example.com\", \"locale\": \"cs\"}", false, key), 422);
+        settle();
+        assertEquals(1, emailsTo("idem@example.com").size(), "one confirmation e-mail for one key");
+
+        // A failed sign-up does not keep its key: the same request fails the same way again.
+        Map<String, String> other = Map.of("Idempotency-Key", "idem-signup-2");
+        String unknown = "{\"email\": \"idem2@example.com\"}";
+        assertError(client.send("POST", "/skus/NO-SUCH-SKU/alerts", "application/json", unknown, false, other), 404);
+        assertError(client.send("POST", "/skus/NO-SUCH-SKU/alerts", "application/json", unknown, false, other), 404);
+    }
+
+    @Test
     void theSixthSignUpOfAnAddressInADayIsRateLimitedAndSendsNothing() {
         List<String> skus = new ArrayList<>();
         for (int i = 0; i < 6; i++) {

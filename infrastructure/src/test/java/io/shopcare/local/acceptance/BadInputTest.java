@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  * internals, and no table changed.
  */
 class BadInputTest {
-    private static final List<String> TABLES = List.of("InventoryTable", "ReadModelTable", "IdempotencyTable");
+    private static final List<String> TABLES = List.of("InventoryTable", "ReadModelTable", "IdempotencyTable", "AlertsTable");
     private static LocalStack stack;
     private static StackClient client;
 
@@ -63,6 +63,7 @@ class BadInputTest {
 
         stack.awaitIdle(Duration.ofSeconds(30));
         assertEquals(before, snapshot(), "a refused request changed stored data");
+        assertEquals(List.of(), new SesInbox(stack.sesUrl()).emailsTo("x@example.com"), "a refused sign-up sent e-mail");
     }
 
     private static String problemWith(StackClient.Answer answer) {
@@ -92,7 +93,7 @@ class BadInputTest {
         }
         String lower = answer.body().toLowerCase();
         for (String leak : List.of("exception", "java.", "io.shopcare", "inventorytable", "readmodeltable",
-                "idempotencytable", "\tat ")) {
+                "idempotencytable", "alertstable", "\tat ")) {
             if (lower.contains(leak)) {
                 return "reveals internals (" + leak + ")";
             }

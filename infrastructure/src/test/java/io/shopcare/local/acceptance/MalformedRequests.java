@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A catalogue of malformed or unauthorised requests against the issue-2 routes. Every one must
+ * A catalogue of malformed or unauthorised requests against the storefront and merchant routes. Every one must
  * be answered with a 4xx in the contract's error shape and must change nothing. The catalogue is
  * generated from a valid body per route by breaking one thing at a time.
  */
@@ -143,6 +143,34 @@ final class MalformedRequests {
         all.add(new Request("unknown sku stores", "GET", "/skus/NO-SUCH-SKU/stores", null, null, false));
         all.add(new Request("bad sku id", "GET", "/skus/bad%20sku/stores", null, null, false));
         all.add(new Request("bad category id", "GET", "/categories/bad%21cat/products", null, null, false));
+
+        // Alerts and the digest: nothing is stored and no e-mail goes out.
+        String alerts = "/skus/" + sku + "/alerts";
+        for (String body : List.of("{}", "{\"email\": \"not-an-address\"}", "{\"email\": 42}",
+                "{\"email\": \"a@" + "b".repeat(260) + ".cz\"}", "{\"email\": \"x@example.com\", \"status\": \"ACTIVE\"}",
+                "{\"email\": \"x@example.com\", \"locale\": 7}", "[\"x@example.com\"]", "{\"email\": ")) {
+            all.add(new Request("alert sign-up " + body, "POST", alerts, JSON, body, false));
+        }
+        all.add(new Request("alert sign-up as a form", "POST", alerts, "application/x-www-form-urlencoded",
+                "email=x@example.com", false));
+        all.add(new Request("alert sign-up for an unknown sku", "POST", "/skus/NO-SUCH-SKU/alerts", JSON,
+                "{\"email\": \"x@example.com\"}", false));
+        all.add(new Request("alert sign-up with a bad idempotency key", "POST", alerts, JSON,
+                "{\"email\": \"x@example.com\"}", false, Map.of("Idempotency-Key", "two words")));
+        for (String body : List.of("{\"email\": \"x@example.com\", \"categoryIds\": []}",
+                "{\"email\": \"x@example.com\", \"categoryIds\": [\"bad id!\"]}",
+                "{\"email\": \"x@example.com\", \"categoryIds\": [\"no-such-category\"]}",
+                "{\"email\": \"x@example.com\", \"categoryIds\": \"" + categoryId + "\"}")) {
+            all.add(new Request("digest sign-up " + body, "POST", "/restock-digest/subscriptions", JSON, body, false));
+        }
+        for (String token : List.of("", "garbage", "k1.AAAA.BBBB", "x".repeat(3000))) {
+            all.add(new Request("confirm with token '" + token.substring(0, Math.min(12, token.length())) + "'", "GET",
+                    "/alerts/confirm?token=" + token, null, null, false));
+            all.add(new Request("one-click with token '" + token.substring(0, Math.min(12, token.length())) + "'", "POST",
+                    "/alerts/unsubscribe?token=" + token, null, null, false));
+        }
+        all.add(new Request("confirm without a token", "GET", "/alerts/confirm", null, null, false));
+        all.add(new Request("one-click without a token", "POST", "/alerts/unsubscribe", null, null, false));
         return all;
     }
 
