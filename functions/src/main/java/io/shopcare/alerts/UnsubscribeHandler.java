@@ -4,6 +4,8 @@ import io.shopcare.config.Environment;
 import io.shopcare.http.ApiRequest;
 import io.shopcare.http.ApiResponse;
 import io.shopcare.http.JsonApiHandler;
+import io.shopcare.mail.EmailRenderer;
+import io.shopcare.mail.Language;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,29 +15,20 @@ import java.util.Set;
  * scanners open links and must not unsubscribe anyone.
  */
 public final class UnsubscribeHandler extends JsonApiHandler {
-    private static final String PAGE = """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-            <title>Unsubscribe</title></head>
-            <body style="font-family:Helvetica,Arial,sans-serif;max-width:480px;margin:48px auto;padding:0 16px">
-            <h1 style="font-size:20px">Unsubscribe</h1>
-            <p>Stop every back-in-stock alert and the weekly restock digest for this e-mail address?</p>
-            <form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click">
-            <button type="submit" style="padding:12px 20px">Unsubscribe</button></form>
-            </body></html>
-            """;
     private final SubscriptionService subscriptions;
+    private final EmailRenderer pages;
 
     public UnsubscribeHandler() {
         this(System.getenv());
     }
 
     public UnsubscribeHandler(Map<String, String> environment) {
-        this(SubscriptionHandlers.service(new Environment(environment)));
+        this(SubscriptionHandlers.service(new Environment(environment)), new EmailRenderer());
     }
 
-    public UnsubscribeHandler(SubscriptionService subscriptions) {
+    public UnsubscribeHandler(SubscriptionService subscriptions, EmailRenderer pages) {
         this.subscriptions = subscriptions;
+        this.pages = pages;
     }
 
     @Override
@@ -44,7 +37,9 @@ public final class UnsubscribeHandler extends JsonApiHandler {
         String token = request.query("token");
         if ("GET".equals(request.method())) {
             subscriptions.checkUnsubscribeToken(token);
-            return ApiResponse.html(200, PAGE);
+            // The page is in the browser's language: the link carries no language, only the address's key.
+            Language language = Language.fromAcceptLanguage(request.header("accept-language"));
+            return ApiResponse.html(200, pages.renderPage("unsubscribe-page", language, Map.of()));
         }
         request.body(); // the size limit holds; the content (List-Unsubscribe=One-Click) carries nothing we need
         subscriptions.unsubscribe(token);

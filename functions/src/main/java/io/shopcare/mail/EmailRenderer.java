@@ -46,6 +46,19 @@ public final class EmailRenderer {
 
     /** Renders {@code kind} in {@code language} for {@code model} (product, links, ...). */
     public RenderedEmail render(String kind, Language language, Map<String, Object> model) {
+        Map<String, Object> context = context(kind, language, model);
+        return new RenderedEmail(((Map<?, ?>) context.get("t")).get("subject").toString(),
+                template(kind + ".txt", TEXT).execute(context),
+                template(kind + ".html", HTML).execute(context));
+    }
+
+    /** Renders a web page ({@code kind}.html, the same wording files) in {@code language}. */
+    public String renderPage(String kind, Language language, Map<String, Object> model) {
+        return template(kind + ".html", HTML).execute(context(kind, language, model));
+    }
+
+    /** The model plus {@code lang} and {@code t}: the kind's wording (and the common one) in the language. */
+    private Map<String, Object> context(String kind, Language language, Map<String, Object> model) {
         Map<String, Object> context = new HashMap<>(model);
         context.put("lang", language.tag());
         Map<String, String> words = new LinkedHashMap<>();
@@ -61,9 +74,7 @@ public final class EmailRenderer {
             throw new IllegalArgumentException("no wording for " + kind + " in " + language.tag());
         }
         context.put("t", words);
-        return new RenderedEmail(words.get("subject"),
-                template(kind + ".txt", TEXT).execute(context),
-                template(kind + ".html", HTML).execute(context));
+        return context;
     }
 
     /** A price in the reader's conventions ("€49.90", "49,90 €"). */

@@ -65,6 +65,19 @@ class EmailRendererTest {
         assertEquals(renderer.render("back-in-stock", language, model(language)), filled);
     }
 
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void theUnsubscribePageIsInEachLanguageWithItsOneClickForm(Language language) {
+        String page = renderer.renderPage("unsubscribe-page", language, Map.of());
+        assertFalse(page.contains("{{") || page.contains("}}"), page);
+        assertTrue(page.contains("<html lang=\"" + language.tag() + "\">"), page);
+        assertTrue(page.contains("<form method=\"post\"><input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">"),
+                page);
+        if (language != Language.EN) {
+            assertFalse(page.contains("Unsubscribe</button>"), "translated button: " + page);
+        }
+    }
+
     @Test
     void wordingIsNaturalInEachLanguage() {
         assertEquals("Alpine <Down> Jacket je opět skladem",

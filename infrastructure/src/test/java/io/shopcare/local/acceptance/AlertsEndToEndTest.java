@@ -123,6 +123,9 @@ class AlertsEndToEndTest {
         StackClient.Answer page = client.get(unsubscribe);
         assertEquals(200, page.status());
         assertTrue(page.contentType().startsWith("text/html") && page.body().contains("<form method=\"post\""));
+        StackClient.Answer french = client.send("GET", unsubscribe, null, null, false,
+                Map.of("Accept-Language", "fr-FR, fr;q=0.9, en;q=0.5"));
+        assertTrue(french.body().contains("Me désabonner") && french.body().contains("lang=\"fr\""), french.body());
         StackClient.Answer oneClick = client.send("POST", unsubscribe, "application/x-www-form-urlencoded",
                 "List-Unsubscribe=One-Click", false, Map.of());
         assertEquals(200, oneClick.status(), oneClick.body());
