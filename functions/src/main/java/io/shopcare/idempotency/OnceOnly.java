@@ -1,6 +1,7 @@
 package io.shopcare.idempotency;
 
 import io.shopcare.http.ApiException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,6 +41,6 @@ public final class OnceOnly {
             // Given back (its request failed) or expired between the two reads: take it again.
         }
         throw ApiException.conflict("IDEMPOTENCY_KEY_BUSY",
-                "A request with this Idempotency-Key is being retried right now; try again.", java.util.List.of());
+                "A request with this Idempotency-Key is being retried right now; try again.", List.of());
     }
 }
