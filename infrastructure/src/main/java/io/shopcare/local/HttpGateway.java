@@ -36,6 +36,7 @@ final class HttpGateway implements AutoCloseable {
         return thread;
     });
     private final List<Route> routes;
+    private final Route defaultRoute;
     private final byte[] adminToken;
 
     private record Route(Template.HttpRoute route, LocalFunction function, String[] segments) {
@@ -65,11 +66,17 @@ final class HttpGateway implements AutoCloseable {
             throws IOException {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         List<Route> all = new ArrayList<>();
+        Route fallback = null;
         for (int i = 0; i < functions.size(); i++) {
             for (Template.HttpRoute route : definitions.get(i).routes()) {
-                all.add(new Route(route, functions.get(i), route.path().substring(1).split("/")));
+                if (route.isDefault()) {
+                    fallback = new Route(route, functions.get(i), new String[0]);
+                } else {
+                    all.add(new Route(route, functions.get(i), route.path().substring(1).split("/")));
+                }
             }
         }
+        this.defaultRoute = fallback;
         // API Gateway prefers the most specific route: fewer parameters first.
         all.sort(Comparator.comparingLong(Route::parameterCount));
         this.routes = List.copyOf(all);
@@ -115,6 +122,12 @@ final class HttpGateway implements AutoCloseable {
                     return;
                 }
                 reply(exchange, response);
+                return;
+            }
+            if (defaultRoute != null) {
+                byte[] body = readBody(exchange);
+                reply(exchange, (APIGatewayV2HTTPResponse) defaultRoute.function().invoke(
+                        event(exchange, defaultRoute, Map.of(), body == null ? new byte[0] : body)));
                 return;
             }
             send(exchange, 404, "{\"message\":\"Not Found\"}");

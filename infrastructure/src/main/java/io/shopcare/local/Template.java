@@ -61,8 +61,15 @@ public final class Template {
     }
 
     public record HttpRoute(String method, String path, boolean authorized) {
+        public static final String DEFAULT_PATH = "$default";
+
+        public boolean isDefault() {
+            return DEFAULT_PATH.equals(path);
+        }
+
+        /** As API Gateway names it: {@code GET /products/{productId}}, or {@code $default}. */
         public String routeKey() {
-            return method + " " + path;
+            return isDefault() ? DEFAULT_PATH : method + " " + path;
         }
     }
 
@@ -120,8 +127,11 @@ public final class Template {
                 switch (String.valueOf(e.get("Type"))) {
                     case "HttpApi" -> {
                         Object authorizer = map(p.getOrDefault("Auth", Map.of())).get("Authorizer");
-                        routes.add(new HttpRoute(String.valueOf(p.get("Method")).toUpperCase(),
-                                String.valueOf(p.get("Path")), authorizer != null && !"NONE".equals(authorizer)));
+                        // Without Path and Method, SAM makes the API's $default route (catch-all).
+                        boolean catchAll = p.get("Path") == null && p.get("Method") == null;
+                        routes.add(new HttpRoute(catchAll ? "ANY" : String.valueOf(p.get("Method")).toUpperCase(),
+                                catchAll ? HttpRoute.DEFAULT_PATH : String.valueOf(p.get("Path")),
+                                authorizer != null && !"NONE".equals(authorizer)));
                     }
                     case "DynamoDB" -> streams.add(streamSource(p));
                     // Nothing publishes to SNS locally (SES feedback comes from real mailboxes);

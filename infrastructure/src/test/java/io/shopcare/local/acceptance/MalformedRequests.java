@@ -169,6 +169,11 @@ final class MalformedRequests {
             all.add(new Request("one-click with token '" + token.substring(0, Math.min(12, token.length())) + "'", "POST",
                     "/alerts/unsubscribe?token=" + token, null, null, false));
         }
+        // Routes that do not exist: the $default route answers the contract's 404, never API Gateway's own body.
+        all.add(new Request("unknown path", "GET", "/no/such/route", null, null, false));
+        all.add(new Request("known path, unknown method", "DELETE", "/products/some-product", null, null, false));
+        all.add(new Request("unknown admin path", "GET", "/admin/secrets", null, null, true));
+        all.add(new Request("root", "GET", "/", null, null, false));
         all.add(new Request("confirm without a token", "GET", "/alerts/confirm", null, null, false));
         all.add(new Request("one-click without a token", "POST", "/alerts/unsubscribe", null, null, false));
         return all;
