@@ -1,33 +1,45 @@
 package io.shopcare.alerts;
 
 /**
- * Keys of the alerts table. Subscriptions carry {@code owner} (index byOwner: everything of one
- * address) and, only while ACTIVE, {@code queue}/{@code queuedAt} (sparse index byQueue: the
- * active alerts of a SKU, or the active digest subscribers, oldest sign-up first).
+ * Keys of the alerts table's subscription items. A subscriber is an opaque random id per address
+ * ({@code ADDRESS#<address key> / SUBSCRIBER} holds it), so links carry nothing derived from the
+ * address. Subscriptions carry {@code owner} (index byOwner: everything of one subscriber) and,
+ * only while ACTIVE, {@code queue}/{@code queuedAt} (sparse index byQueue: the active alerts of a
+ * SKU, or the active digest subscribers, oldest sign-up first).
  */
 public final class AlertKeys {
     public static final String BY_QUEUE = "byQueue";
     public static final String BY_OWNER = "byOwner";
     public static final String DIGEST_SK = "DIGEST";
     public static final String DIGEST_QUEUE = "DIGEST";
+    public static final String SUBSCRIBER_SK = "SUBSCRIBER";
+    public static final String RATE_SK = "CONFIRMATIONS";
 
     private AlertKeys() {
+    }
+
+    public static String addressPk(String addressKey) {
+        return "ADDRESS#" + addressKey;
+    }
+
+    public static String ratePk(String mailboxKey) {
+        return "RATE#" + mailboxKey;
     }
 
     public static String skuPk(String sku) {
         return "SKU#" + sku;
     }
 
-    public static String alertSk(String emailKey) {
-        return "ALERT#" + emailKey;
+    public static String alertSk(String subscriberId) {
+        return "ALERT#" + subscriberId;
     }
 
-    public static String digestPk(String emailKey) {
-        return "DIGEST#" + emailKey;
+    public static String digestPk(String subscriberId) {
+        return "DIGEST#" + subscriberId;
     }
 
-    public static String owner(String emailKey) {
-        return "EMAIL#" + emailKey;
+    public static String owner(String subscriberId) {
+        return "SUBSCRIBER#" + subscriberId;
     }
 
     public static String alertQueue(String sku) {
@@ -35,14 +47,25 @@ public final class AlertKeys {
     }
 
     public static String pk(Subscription.Ref ref) {
-        return ref.isDigest() ? digestPk(ref.emailKey()) : skuPk(ref.sku());
+        return ref.isDigest() ? digestPk(ref.subscriberId()) : skuPk(ref.sku());
     }
 
     public static String sk(Subscription.Ref ref) {
-        return ref.isDigest() ? DIGEST_SK : alertSk(ref.emailKey());
+        return ref.isDigest() ? DIGEST_SK : alertSk(ref.subscriberId());
     }
 
     public static String queue(Subscription.Ref ref) {
         return ref.isDigest() ? DIGEST_QUEUE : alertQueue(ref.sku());
+    }
+
+    /** The subscription an item's keys name, or null when they name none. */
+    public static Subscription.Ref ref(String pk, String sk) {
+        if (pk.startsWith("DIGEST#") && DIGEST_SK.equals(sk)) {
+            return Subscription.Ref.digest(pk.substring("DIGEST#".length()));
+        }
+        if (pk.startsWith("SKU#") && sk.startsWith("ALERT#")) {
+            return Subscription.Ref.alert(pk.substring("SKU#".length()), sk.substring("ALERT#".length()));
+        }
+        return null;
     }
 }

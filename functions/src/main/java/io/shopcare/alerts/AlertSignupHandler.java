@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** POST /skus/{sku}/alerts: "e-mail me when it is back" (double opt-in). */
 public final class AlertSignupHandler extends JsonApiHandler {
     static final Map<String, String> PENDING = Map.of("status", "PENDING_CONFIRMATION");
-    private final SubscriptionService subscriptions;
+    private final SignUpService signUps;
     private final OnceOnly onceOnly;
 
     public AlertSignupHandler() {
@@ -31,11 +31,11 @@ public final class AlertSignupHandler extends JsonApiHandler {
     }
 
     private AlertSignupHandler(Environment env, DynamoDbClient dynamoDb) {
-        this(SubscriptionHandlers.service(env, dynamoDb), SubscriptionHandlers.onceOnly(env, dynamoDb, "alert-signup"));
+        this(SubscriptionHandlers.signUps(env, dynamoDb), SubscriptionHandlers.onceOnly(env, dynamoDb, "alert-signup"));
     }
 
-    public AlertSignupHandler(SubscriptionService subscriptions, OnceOnly onceOnly) {
-        this.subscriptions = subscriptions;
+    public AlertSignupHandler(SignUpService signUps, OnceOnly onceOnly) {
+        this.signUps = signUps;
         this.onceOnly = onceOnly;
     }
 
@@ -46,7 +46,9 @@ public final class AlertSignupHandler extends JsonApiHandler {
         String email = body.requiredString("email", 3, 320);
         String locale = body.optionalString("locale", 2, 35);
         body.validate();
-        return ApiResponse.rawJson(202, onceOnly.run(IdempotencyKey.of(request), Json.write(PENDING),
-                () -> subscriptions.signUpForAlert(sku, email, SubscriptionHandlers.language(locale, request))));
+        return ApiResponse.rawJson(202, onceOnly.run(IdempotencyKey.of(request), () -> {
+            signUps.signUpForAlert(sku, email, SubscriptionHandlers.language(locale, request));
+            return Json.write(PENDING);
+        }));
     }
 }

@@ -16,7 +16,7 @@ public final class ConfirmHandler extends JsonApiHandler {
     }
 
     public ConfirmHandler(Map<String, String> environment) {
-        this(SubscriptionHandlers.service(new Environment(environment)));
+        this(SubscriptionHandlers.subscriptions(new Environment(environment)));
     }
 
     public ConfirmHandler(SubscriptionService subscriptions) {

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** POST /restock-digest/subscriptions: the weekly "back in stock" e-mail (double opt-in). */
 public final class DigestSignupHandler extends JsonApiHandler {
     private static final String CATEGORY_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
-    private final SubscriptionService subscriptions;
+    private final SignUpService signUps;
     private final OnceOnly onceOnly;
 
     public DigestSignupHandler() {
@@ -32,11 +32,11 @@ public final class DigestSignupHandler extends JsonApiHandler {
     }
 
     private DigestSignupHandler(Environment env, DynamoDbClient dynamoDb) {
-        this(SubscriptionHandlers.service(env, dynamoDb), SubscriptionHandlers.onceOnly(env, dynamoDb, "digest-signup"));
+        this(SubscriptionHandlers.signUps(env, dynamoDb), SubscriptionHandlers.onceOnly(env, dynamoDb, "digest-signup"));
     }
 
-    public DigestSignupHandler(SubscriptionService subscriptions, OnceOnly onceOnly) {
-        this.subscriptions = subscriptions;
+    public DigestSignupHandler(SignUpService signUps, OnceOnly onceOnly) {
+        this.signUps = signUps;
         this.onceOnly = onceOnly;
     }
 
@@ -49,7 +49,9 @@ public final class DigestSignupHandler extends JsonApiHandler {
                 id -> id.matches(CATEGORY_ID) ? null : "must be a category id");
         body.validate();
         List<String> categoryIds = categories == null ? List.of() : categories.stream().distinct().toList();
-        return ApiResponse.rawJson(202, onceOnly.run(IdempotencyKey.of(request), Json.write(AlertSignupHandler.PENDING),
-                () -> subscriptions.signUpForDigest(email, SubscriptionHandlers.language(locale, request), categoryIds)));
+        return ApiResponse.rawJson(202, onceOnly.run(IdempotencyKey.of(request), () -> {
+            signUps.signUpForDigest(email, SubscriptionHandlers.language(locale, request), categoryIds);
+            return Json.write(AlertSignupHandler.PENDING);
+        }));
     }
 }

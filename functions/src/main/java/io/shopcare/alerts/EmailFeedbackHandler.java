@@ -17,18 +17,18 @@ import java.util.logging.Logger;
  */
 public final class EmailFeedbackHandler implements RequestHandler<SNSEvent, Integer> {
     private static final Logger LOG = Logger.getLogger(EmailFeedbackHandler.class.getName());
-    private final SubscriptionService subscriptions;
+    private final Suppressions suppressions;
 
     public EmailFeedbackHandler() {
         this(System.getenv());
     }
 
     public EmailFeedbackHandler(Map<String, String> environment) {
-        this(SubscriptionHandlers.service(new Environment(environment)));
+        this(SubscriptionHandlers.suppressions(new Environment(environment)));
     }
 
-    public EmailFeedbackHandler(SubscriptionService subscriptions) {
-        this.subscriptions = subscriptions;
+    public EmailFeedbackHandler(Suppressions suppressions) {
+        this.suppressions = suppressions;
     }
 
     /** Returns how many subscriptions were suppressed. */
@@ -37,7 +37,7 @@ public final class EmailFeedbackHandler implements RequestHandler<SNSEvent, Inte
         int suppressed = 0;
         for (SNSEvent.SNSRecord record : event.getRecords()) {
             for (String address : addressesToSuppress(record.getSNS().getMessage())) {
-                suppressed += subscriptions.suppress(address);
+                suppressed += suppressions.suppress(address);
             }
         }
         return suppressed;

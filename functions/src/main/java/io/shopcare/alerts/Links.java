@@ -17,10 +17,10 @@ public final class Links {
         this.tokens = tokens;
     }
 
-    /** The one way handlers build it: base URLs and token keys from the template. */
+    /** The one way handlers build it: base URLs from the template, keys from the link-signing secret. */
     public static Links fromEnvironment(io.shopcare.config.Environment env) {
         return new Links(env.require("API_BASE_URL"), env.require("STOREFRONT_URL"),
-                LinkTokens.fromConfiguration(env.require("TOKEN_KEYS")));
+                new LinkTokens(io.shopcare.clients.AwsClients.signingKeys(env)));
     }
 
     public LinkTokens tokens() {
@@ -31,8 +31,8 @@ public final class Links {
         return apiBaseUrl + "/alerts/confirm?token=" + tokens.issue(Purpose.CONFIRM, ref.tokenSubject(), now);
     }
 
-    public String unsubscribe(String emailKey, Instant now) {
-        return apiBaseUrl + "/alerts/unsubscribe?token=" + tokens.issue(Purpose.UNSUBSCRIBE, emailKey, now);
+    public String unsubscribe(String subscriberId, Instant now) {
+        return apiBaseUrl + "/alerts/unsubscribe?token=" + tokens.issue(Purpose.UNSUBSCRIBE, subscriberId, now);
     }
 
     public String product(String productId) {

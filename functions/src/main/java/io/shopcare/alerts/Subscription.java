@@ -15,14 +15,14 @@ public record Subscription(Ref ref, String email, Language language, Status stat
     public enum Status { PENDING_CONFIRMATION, ACTIVE, NOTIFIED, UNSUBSCRIBED, SUPPRESSED }
 
     /** Which subscription: an alert names its SKU; the digest has none. */
-    public record Ref(String sku, String emailKey) {
+    public record Ref(String sku, String subscriberId) {
 
-        public static Ref alert(String sku, String emailKey) {
-            return new Ref(sku, emailKey);
+        public static Ref alert(String sku, String subscriberId) {
+            return new Ref(sku, subscriberId);
         }
 
-        public static Ref digest(String emailKey) {
-            return new Ref(null, emailKey);
+        public static Ref digest(String subscriberId) {
+            return new Ref(null, subscriberId);
         }
 
         public boolean isDigest() {
@@ -31,7 +31,7 @@ public record Subscription(Ref ref, String email, Language language, Status stat
 
         /** What a confirm token is issued for: {@code A:sku:key} or {@code D:key}. */
         public String tokenSubject() {
-            return isDigest() ? "D:" + emailKey : "A:" + sku + ":" + emailKey;
+            return isDigest() ? "D:" + subscriberId : "A:" + sku + ":" + subscriberId;
         }
 
         /** The reference a token subject names, or null when it names none. */

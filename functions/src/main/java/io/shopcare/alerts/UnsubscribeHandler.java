@@ -23,7 +23,7 @@ public final class UnsubscribeHandler extends JsonApiHandler {
     }
 
     public UnsubscribeHandler(Map<String, String> environment) {
-        this(SubscriptionHandlers.service(new Environment(environment)), new EmailRenderer());
+        this(SubscriptionHandlers.subscriptions(new Environment(environment)), new EmailRenderer());
     }
 
     public UnsubscribeHandler(SubscriptionService subscriptions, EmailRenderer pages) {

@@ -3,16 +3,12 @@ package io.shopcare.availability;
 import io.shopcare.http.ApiException;
 import java.util.Map;
 
-/** The storefront's questions about availability, each answered from one read-model request. */
+/** The product page's and the store finder's questions, each answered from one read-model request. */
 public final class AvailabilityQueries {
     private final ReadModel readModel;
 
     public AvailabilityQueries(ReadModel readModel) {
         this.readModel = readModel;
-    }
-
-    public Map<String, Object> categoryPage(String categoryId, String size, String colour, int limit, String cursor) {
-        return CategoryListing.page(categoryId, readModel.categoryEntries(categoryId), size, colour, limit, cursor);
     }
 
     public Map<String, Object> product(String productId) {

@@ -2,6 +2,7 @@ package io.shopcare.availability;
 
 import io.shopcare.http.ApiException;
 import io.shopcare.json.Json;
+import io.shopcare.signing.Signer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -11,23 +12,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.zip.CRC32;
 
 /**
  * One page of a category: filter, facets, order and cursor, computed in memory from the
  * category's entries (read with one Query). The cursor names the last entry shown and the query
  * it belongs to; it only ever selects a position in this list, never a DynamoDB key, so a forged
- * cursor cannot widen a read. Its checksum turns garbage and edits into a clear 400.
+ * cursor cannot widen a read. It is signed (HMAC, see {@link Signer}): an edited, forged or
+ * foreign cursor is a clear 400, not a silently different page.
  */
 public final class CategoryListing {
-    private static final String CURSOR_VERSION = "c1";
+    private static final String CURSOR_VERSION = "c2";
 
     private CategoryListing() {
     }
 
     public static Map<String, Object> page(String categoryId, List<ListingEntry> entries, String size, String colour,
-                                           int limit, String cursor) {
-        List<Object> after = cursor == null ? null : decodeCursor(cursor, categoryId, size, colour);
+                                           int limit, String cursor, Signer cursors) {
+        List<Object> after = cursor == null ? null : decodeCursor(cursors, cursor, categoryId, size, colour);
         List<ListingEntry> matching = entries.stream()
                 .filter(e -> (size == null && colour == null) || e.matches(size, colour))
                 .sorted(ListingEntry.ORDER)
@@ -50,7 +51,7 @@ public final class CategoryListing {
         facets.put("colour", facet(entries, ListingEntry.Option::colour, o -> size == null || size.equals(o.size())));
         page.put("facets", facets);
         if (end < matching.size()) {
-            page.put("nextCursor", encodeCursor(categoryId, size, colour, matching.get(end - 1).sortKey()));
+            page.put("nextCursor", encodeCursor(cursors, categoryId, size, colour, matching.get(end - 1).sortKey()));
         }
         return page;
     }
@@ -77,28 +78,22 @@ public final class CategoryListing {
         return facet;
     }
 
-    static String encodeCursor(String categoryId, String size, String colour, List<Object> sortKey) {
+    static String encodeCursor(Signer cursors, String categoryId, String size, String colour, List<Object> sortKey) {
         List<Object> payload = new ArrayList<>();
         payload.add(CURSOR_VERSION);
         payload.add(categoryId);
         payload.add(size == null ? "" : size);
         payload.add(colour == null ? "" : colour);
         payload.add(sortKey);
-        String json = Json.write(payload);
-        String text = json + "|" + checksum(json);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+        return cursors.sign(Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(Json.write(payload).getBytes(StandardCharsets.UTF_8)));
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> decodeCursor(String cursor, String categoryId, String size, String colour) {
+    static List<Object> decodeCursor(Signer cursors, String cursor, String categoryId, String size, String colour) {
+        String signed = cursors.verify(cursor).orElseThrow(CategoryListing::invalidCursor);
         try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int bar = text.lastIndexOf('|');
-            String json = text.substring(0, bar);
-            if (!text.substring(bar + 1).equals(checksum(json))) {
-                throw invalidCursor();
-            }
-            List<Object> payload = Json.parseArray(json);
+            List<Object> payload = Json.parseArray(new String(Base64.getUrlDecoder().decode(signed), StandardCharsets.UTF_8));
             if (payload.size() != 5 || !CURSOR_VERSION.equals(payload.get(0)) || !categoryId.equals(payload.get(1))
                     || !(size == null ? "" : size).equals(payload.get(2))
                     || !(colour == null ? "" : colour).equals(payload.get(3))) {
@@ -110,8 +105,7 @@ public final class CategoryListing {
                 throw invalidCursor();
             }
             return key;
-        } catch (IllegalArgumentException | ClassCastException | StringIndexOutOfBoundsException
-                 | Json.MalformedJsonException e) {
+        } catch (IllegalArgumentException | ClassCastException | Json.MalformedJsonException e) {
             throw invalidCursor();
         }
     }
@@ -124,12 +118,6 @@ public final class CategoryListing {
 
     static int compareKeys(List<Object> a, List<Object> b) {
         return KEY_ORDER.compare(a, b);
-    }
-
-    private static String checksum(String text) {
-        CRC32 crc = new CRC32();
-        crc.update(text.getBytes(StandardCharsets.UTF_8));
-        return Long.toHexString(crc.getValue());
     }
 
     private static ApiException invalidCursor() {

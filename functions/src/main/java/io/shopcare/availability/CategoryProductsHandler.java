@@ -8,18 +8,18 @@ import java.util.Map;
 
 /** GET /categories/{categoryId}/products?size=&colour=&limit=&cursor= */
 public final class CategoryProductsHandler extends JsonApiHandler {
-    private final AvailabilityQueries queries;
+    private final CategoryPages pages;
 
     public CategoryProductsHandler() {
         this(System.getenv());
     }
 
     public CategoryProductsHandler(Map<String, String> environment) {
-        this(ReadHandlers.queries(environment));
+        this(ReadHandlers.categoryPages(environment));
     }
 
-    public CategoryProductsHandler(AvailabilityQueries queries) {
-        this.queries = queries;
+    public CategoryProductsHandler(CategoryPages pages) {
+        this.pages = pages;
     }
 
     @Override
@@ -28,7 +28,7 @@ public final class CategoryProductsHandler extends JsonApiHandler {
         int limit = request.limit();
         String size = option(request, "size");
         String colour = option(request, "colour");
-        return ApiResponse.ok(queries.categoryPage(categoryId, size, colour, limit, request.query("cursor")));
+        return ApiResponse.ok(pages.page(categoryId, size, colour, limit, request.query("cursor")));
     }
 
     private static String option(ApiRequest request, String name) {

@@ -119,6 +119,12 @@ public final class DynamoReadModel implements ReadModel {
     }
 
     @Override
+    public boolean hasCategory(String categoryId) {
+        return dynamoDb.query(QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(categoryPk(categoryId)))).limit(1).build()).count() > 0;
+    }
+
+    @Override
     public void saveAlternatives(String productId, List<Map<String, Object>> alternatives) {
         dynamoDb.putItem(PutItemRequest.builder().tableName(table)
                 .item(Map.of("pk", s(productPk(productId)), "sk", s(ALTERNATIVES), "doc", s(Json.write(alternatives))))

@@ -16,6 +16,9 @@ public interface ReadModel {
 
     List<ListingEntry> categoryEntries(String categoryId);
 
+    /** True when at least one product is listed in the category. */
+    boolean hasCategory(String categoryId);
+
     void saveAlternatives(String productId, List<Map<String, Object>> alternatives);
 
     /** The product detail with its alternatives when it needs them. */

@@ -58,7 +58,7 @@ public record Product(String productId, String name, String description, List<St
         body.allowOnly("name", "description", "categoryIds", "position", "attributes", "price", "lowStockThreshold",
                 "variants");
         String name = body.requiredString("name", 1, 200);
-        String description = body.optionalString("description", 0, 5000);
+        String description = body.optionalText("description", 0, 5000);
         List<String> categoryIds = body.requiredStrings("categoryIds", 1, 10,
                 id -> id.matches(ID) ? null : "must be 1-64 letters, digits, '.', '_' or '-'");
         Integer position = body.optionalInt("position", 0, 1_000_000);

@@ -1,6 +1,11 @@
 package io.shopcare.clients;
 
 import io.shopcare.config.Environment;
+import io.shopcare.signing.CachedKeyRing;
+import io.shopcare.signing.KeyRing;
+import java.time.Clock;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -26,6 +31,18 @@ public final class AwsClients {
                 .region(region(env))
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .build();
+    }
+
+    /**
+     * The link-signing keys from the secret named by {@code SIGNING_SECRET_ID}, read when first needed
+     * and again every five minutes (a rotation needs no redeploy), never copied into configuration.
+     */
+    public static KeyRing signingKeys(Environment env) {
+        String secretId = env.require("SIGNING_SECRET_ID");
+        SecretsManagerSecrets secrets = new SecretsManagerSecrets(UrlConnectionHttpClient.create(),
+                DefaultCredentialsProvider.builder().build(), region(env));
+        return new CachedKeyRing(() -> secrets.secretString(secretId), Clock.systemUTC(), Duration.ofMinutes(5),
+                Duration.ofHours(1));
     }
 
     /** Without SDK retries: a send retried after an unclear failure could be a second e-mail. */

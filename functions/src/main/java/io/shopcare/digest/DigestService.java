@@ -103,7 +103,7 @@ public final class DigestService {
     }
 
     private int sendTo(DigestStore.Subscriber subscriber, List<Item> items, String week, Instant now) {
-        Optional<DigestStore.Recipient> claimed = store.claim(subscriber.emailKey(), week);
+        Optional<DigestStore.Recipient> claimed = store.claim(subscriber.subscriberId(), week);
         if (claimed.isEmpty()) {
             return 0;
         }
@@ -122,14 +122,14 @@ public final class DigestService {
         if (lines.isEmpty()) {
             return 0; // nothing came back in their categories: no e-mail this week
         }
-        String unsubscribeUrl = links.unsubscribe(recipient.emailKey(), now);
+        String unsubscribeUrl = links.unsubscribe(recipient.subscriberId(), now);
         Map<String, Object> model = new HashMap<>();
         model.put("items", lines);
         model.put("unsubscribeUrl", unsubscribeUrl);
         try {
             String messageId = mailer.send(new OutgoingEmail(recipient.email(),
                     renderer.render("digest", language, model), unsubscribeUrl));
-            store.recordSent(recipient.emailKey(), messageId);
+            store.recordSent(recipient.subscriberId(), messageId);
             return 1;
         } catch (RuntimeException e) {
             // Claimed for this week either way: at most one digest, never two.

@@ -12,11 +12,11 @@ public interface DigestStore {
     }
 
     /** A confirmed digest subscriber; {@code position} is its place in the subscriber queue. */
-    record Subscriber(String emailKey, String position) {
+    record Subscriber(String subscriberId, String position) {
     }
 
     /** A claimed subscriber: who to write to and what they want. */
-    record Recipient(String emailKey, String email, String language, List<String> categoryIds) {
+    record Recipient(String subscriberId, String email, String language, List<String> categoryIds) {
     }
 
     List<Restock> restockedOn(LocalDate day);
@@ -29,7 +29,7 @@ public interface DigestStore {
     List<Subscriber> subscribers(String after, int limit);
 
     /** Marks the subscriber as sent for {@code week} if still ACTIVE and not sent yet; empty otherwise. */
-    Optional<Recipient> claim(String emailKey, String week);
+    Optional<Recipient> claim(String subscriberId, String week);
 
-    void recordSent(String emailKey, String messageId);
+    void recordSent(String subscriberId, String messageId);
 }

@@ -68,17 +68,17 @@ public final class DynamoDigestStore implements DigestStore {
     }
 
     @Override
-    public Optional<Recipient> claim(String emailKey, String week) {
+    public Optional<Recipient> claim(String subscriberId, String week) {
         try {
             Map<String, AttributeValue> item = dynamoDb.updateItem(r -> r.tableName(table)
-                    .key(key(AlertKeys.digestPk(emailKey), AlertKeys.DIGEST_SK))
+                    .key(key(AlertKeys.digestPk(subscriberId), AlertKeys.DIGEST_SK))
                     .updateExpression("SET digestWeek = :week")
                     .conditionExpression("#status = :active AND (attribute_not_exists(digestWeek) OR digestWeek <> :week)")
                     .expressionAttributeNames(Map.of("#status", "status"))
                     .expressionAttributeValues(Map.of(":week", s(week), ":active", s("ACTIVE")))
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
             List<String> categories = item.containsKey("categoryIds") ? item.get("categoryIds").ss() : List.of();
-            return Optional.of(new Recipient(emailKey, Attributes.string(item, "email"), Attributes.string(item, "lang"),
+            return Optional.of(new Recipient(subscriberId, Attributes.string(item, "email"), Attributes.string(item, "lang"),
                     categories));
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
@@ -86,8 +86,8 @@ public final class DynamoDigestStore implements DigestStore {
     }
 
     @Override
-    public void recordSent(String emailKey, String messageId) {
-        dynamoDb.updateItem(r -> r.tableName(table).key(key(AlertKeys.digestPk(emailKey), AlertKeys.DIGEST_SK))
+    public void recordSent(String subscriberId, String messageId) {
+        dynamoDb.updateItem(r -> r.tableName(table).key(key(AlertKeys.digestPk(subscriberId), AlertKeys.DIGEST_SK))
                 .updateExpression("SET digestMessageId = :id")
                 .expressionAttributeValues(Map.of(":id", s(messageId))));
     }

@@ -18,6 +18,7 @@ public final class ApiRequest {
     /** Bodies larger than this are refused with 413 (the contract's limit, not API Gateway's). */
     public static final int MAX_BODY_BYTES = 64 * 1024;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,3}");
 
     private final String method;
     private final String path;
@@ -95,19 +96,20 @@ public final class ApiRequest {
         }
     }
 
-    /** The contract's list limit: 1–100, default 24. */
+    /**
+     * The contract's list limit: 1–100, default 24. Plain ASCII digits only: Integer.parseInt would
+     * also take "+5" and other scripts' digits ("٥"), which no client means to send.
+     */
     public int limit() {
-        String raw = query("limit");
+        String raw = queryParameters.get("limit");
         if (raw == null) {
             return 24;
         }
-        try {
+        if (DIGITS.matcher(raw).matches()) {
             int limit = Integer.parseInt(raw);
             if (limit >= 1 && limit <= 100) {
                 return limit;
             }
-        } catch (NumberFormatException ignored) {
-            // falls through to the validation error
         }
         throw ApiException.invalid("limit", "must be an integer between 1 and 100");
     }

@@ -65,7 +65,17 @@ public final class JsonInput {
         return optionalString(field, minLength, maxLength);
     }
 
+    /** A single-line text (a name, an id, an address): no line breaks, tabs or other control characters. */
     public String optionalString(String field, int minLength, int maxLength) {
+        return text(field, minLength, maxLength, false);
+    }
+
+    /** A multi-line text (a description, a message): line breaks and tabs allowed, other controls not. */
+    public String optionalText(String field, int minLength, int maxLength) {
+        return text(field, minLength, maxLength, true);
+    }
+
+    private String text(String field, int minLength, int maxLength, boolean multiline) {
         if (!has(field)) {
             return null;
         }
@@ -80,8 +90,9 @@ public final class JsonInput {
                     : "must be between " + minLength + " and " + maxLength + " characters");
             return null;
         }
-        if (trimmed.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-            problem(field, "must not contain control characters");
+        String unsafe = Text.unsafeCharacter(trimmed, multiline);
+        if (unsafe != null) {
+            problem(field, "must not contain " + unsafe);
             return null;
         }
         return trimmed;

@@ -36,11 +36,19 @@ public record IdempotencyKey(String key, String fingerprint) {
         }
     }
 
-    /** The answer to give for a key that was used before: the stored reply, or 422 for another request. */
+    /**
+     * The answer to give for a key that was used before: the stored reply; 422 when the key came
+     * with another request; 409 while the first request is still running.
+     */
     public String replay(StoredReply stored) {
         if (!stored.fingerprint().equals(fingerprint)) {
             throw new ApiException(422, "IDEMPOTENCY_KEY_REUSED",
                     "This Idempotency-Key was already used with a different request.");
+        }
+        if (stored.status() != StoredReply.Status.COMPLETED) {
+            throw ApiException.conflict("IDEMPOTENCY_KEY_IN_PROGRESS",
+                    "The first request with this Idempotency-Key is still being processed; retry in a few seconds.",
+                    java.util.List.of());
         }
         return stored.body();
     }

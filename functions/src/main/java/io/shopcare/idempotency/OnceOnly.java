@@ -1,38 +1,44 @@
 package io.shopcare.idempotency;
 
 import io.shopcare.http.ApiException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Runs an effect that is not one DynamoDB transaction at most once per idempotency key: the key
- * is taken before the effect (so two concurrent requests cannot both run it), a request repeated
- * with the same body gets the first reply without the effect, another body gets 422, and a
- * failed effect frees the key for a retry.
+ * Runs an effect that is not one DynamoDB transaction at most once per idempotency key. The key is
+ * taken (in progress) before the effect, so two concurrent requests cannot both run it; the reply
+ * is stored only after the effect succeeded, so a duplicate never hears "done" for work that may
+ * still fail. A duplicate of a finished request gets the first reply; of one still running, 409;
+ * with another body, 422. A failed effect frees the key; a crashed one frees it when the lease ends.
  */
 public final class OnceOnly {
+    /** Longer than any request may run (the functions' timeout is 10 s), short enough for a retry soon after a crash. */
+    static final Duration LEASE = Duration.ofSeconds(30);
     private final IdempotencyStore store;
 
     public OnceOnly(IdempotencyStore store) {
         this.store = store;
     }
 
-    /** The reply body to send: {@code replyBody} after running the effect, or the first reply under the key. */
-    public String run(Optional<IdempotencyKey> key, String replyBody, Runnable effect) {
+    /** The reply body: the effect's own, or the first reply given under the key. */
+    public String run(Optional<IdempotencyKey> key, Supplier<String> effect) {
         if (key.isEmpty()) {
-            effect.run();
-            return replyBody;
+            return effect.get();
         }
         IdempotencyKey idempotencyKey = key.get();
         for (int attempt = 0; attempt < 2; attempt++) {
-            if (store.take(idempotencyKey, replyBody)) {
+            if (store.take(idempotencyKey, LEASE)) {
+                String reply;
                 try {
-                    effect.run();
+                    reply = effect.get();
                 } catch (RuntimeException e) {
                     store.giveBack(idempotencyKey);
                     throw e;
                 }
-                return replyBody;
+                store.complete(idempotencyKey, reply);
+                return reply;
             }
             Optional<StoredReply> first = store.find(idempotencyKey.key());
             if (first.isPresent()) {

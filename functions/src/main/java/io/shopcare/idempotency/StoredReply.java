@@ -1,5 +1,14 @@
 package io.shopcare.idempotency;
 
-/** The first answer given under an idempotency key, with the fingerprint of its request. */
-public record StoredReply(String fingerprint, String body) {
+/**
+ * What is stored under an idempotency key: the fingerprint of the request that took it and, once
+ * its effect is done, the reply to give again. Until then the key is {@code IN_PROGRESS}.
+ */
+public record StoredReply(Status status, String fingerprint, String body) {
+
+    public enum Status { IN_PROGRESS, COMPLETED }
+
+    public static StoredReply completed(String fingerprint, String body) {
+        return new StoredReply(Status.COMPLETED, fingerprint, body);
+    }
 }

@@ -6,11 +6,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A validated, normalised e-mail address (trimmed, lower-cased, at most 254 characters) and the
- * key it is stored under. The key is a hash, so tokens and index keys never carry the address.
+ * A validated e-mail address, kept as the shopper typed it (trimmed) because that is where mail
+ * goes. Two derived keys never leave the server: {@link #key()} names the address (case does not
+ * matter), {@link #mailboxKey()} names the mailbox behind it, so {@code a+1@gmail.com},
+ * {@code A.B@googlemail.com} and {@code ab@gmail.com} share one sign-up limit.
  */
 public record EmailAddress(String value) {
     public static final int MAX_LENGTH = 254;
@@ -18,23 +21,60 @@ public record EmailAddress(String value) {
     private static final Pattern SYNTAX = Pattern.compile(
             "[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
                     + "@([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+    /** Domains that ignore dots in the local part and are one mailbox space. */
+    private static final Set<String> GMAIL = Set.of("gmail.com", "googlemail.com");
 
-    /** The normalised address, or empty when it is not a usable address. */
+    /** The address, or empty when it is not a usable address. */
     public static Optional<EmailAddress> parse(String raw) {
         if (raw == null) {
             return Optional.empty();
         }
-        String normalised = raw.trim().toLowerCase(Locale.ROOT);
-        if (normalised.length() > MAX_LENGTH || normalised.indexOf('@') > 64 || !SYNTAX.matcher(normalised).matches()) {
+        String trimmed = raw.trim();
+        String lower = trimmed.toLowerCase(Locale.ROOT);
+        if (lower.length() > MAX_LENGTH || lower.indexOf('@') > 64 || !SYNTAX.matcher(lower).matches()) {
             return Optional.empty();
         }
-        return Optional.of(new EmailAddress(normalised));
+        return Optional.of(new EmailAddress(trimmed));
     }
 
-    /** A stable, opaque key for this address (22 base64url characters of its SHA-256). */
+    /** The address with case folded: one address however it is capitalised. */
+    public String normalised() {
+        return value.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The mailbox the address delivers to: sub-addresses ({@code +tag}) dropped everywhere, dots
+     * dropped and googlemail.com folded into gmail.com for Gmail. Only for counting, never for sending.
+     */
+    public String mailbox() {
+        String address = normalised();
+        int at = address.lastIndexOf('@');
+        String local = address.substring(0, at);
+        String domain = address.substring(at + 1);
+        int plus = local.indexOf('+');
+        if (plus > 0) {
+            local = local.substring(0, plus);
+        }
+        if (GMAIL.contains(domain)) {
+            local = local.replace(".", "");
+            domain = "gmail.com";
+        }
+        return local + "@" + domain;
+    }
+
+    /** A stable key for the address (22 base64url characters of the SHA-256 of its normalised form). */
     public String key() {
+        return hash(normalised());
+    }
+
+    /** A stable key for the mailbox behind the address, see {@link #mailbox()}. */
+    public String mailboxKey() {
+        return hash(mailbox());
+    }
+
+    private static String hash(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

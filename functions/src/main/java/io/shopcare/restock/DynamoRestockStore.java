@@ -246,19 +246,20 @@ public final class DynamoRestockStore implements SkuStateStore, WaveStore, Follo
     }
 
     @Override
-    public Claim claim(String sku, String emailKey, String waveId, Instant now) {
+    public Claim claim(String sku, String subscriberId, String waveId, Instant now) {
         try {
             Map<String, AttributeValue> item = dynamoDb.updateItem(r -> r.tableName(table)
-                    .key(key(AlertKeys.skuPk(sku), AlertKeys.alertSk(emailKey)))
-                    .updateExpression("SET #status = :notified, notifiedBy = :wave, notifiedAt = :now "
-                            + "REMOVE #queue, queuedAt")
+                    .key(key(AlertKeys.skuPk(sku), AlertKeys.alertSk(subscriberId)))
+                    // queuedAt stays: without `queue` the item leaves the sparse index, and a released
+                    // claim goes back to the same place.
+                    .updateExpression("SET #status = :notified, notifiedBy = :wave, notifiedAt = :now REMOVE #queue")
                     .conditionExpression("#status = :active")
                     .expressionAttributeNames(Map.of("#status", "status", "#queue", "queue"))
                     .expressionAttributeValues(Map.of(":notified", s("NOTIFIED"), ":active", s("ACTIVE"),
                             ":wave", s(waveId), ":now", s(now.toString())))
                     .returnValues(ReturnValue.ALL_NEW)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
-            return new Claim(ClaimOutcome.CLAIMED, new ClaimedAlert(emailKey, Attributes.string(item, "email"),
+            return new Claim(ClaimOutcome.CLAIMED, new ClaimedAlert(subscriberId, Attributes.string(item, "email"),
                     Attributes.string(item, "lang")));
         } catch (ConditionalCheckFailedException e) {
             // The old image tells a claim of this wave (made before a crash) from an alert gone elsewhere.
@@ -269,12 +270,11 @@ public final class DynamoRestockStore implements SkuStateStore, WaveStore, Follo
     }
 
     @Override
-    public void release(String sku, String emailKey, String waveId) {
+    public void release(String sku, String subscriberId, String waveId) {
         try {
             dynamoDb.updateItem(r -> r.tableName(table)
-                    .key(key(AlertKeys.skuPk(sku), AlertKeys.alertSk(emailKey)))
-                    .updateExpression("SET #status = :active, #queue = :queue, queuedAt = queueOrder "
-                            + "REMOVE notifiedBy, notifiedAt")
+                    .key(key(AlertKeys.skuPk(sku), AlertKeys.alertSk(subscriberId)))
+                    .updateExpression("SET #status = :active, #queue = :queue REMOVE notifiedBy, notifiedAt")
                     .conditionExpression("#status = :notified AND notifiedBy = :wave")
                     .expressionAttributeNames(Map.of("#status", "status", "#queue", "queue"))
                     .expressionAttributeValues(Map.of(":notified", s("NOTIFIED"), ":active", s("ACTIVE"),

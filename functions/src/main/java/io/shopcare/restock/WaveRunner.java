@@ -107,7 +107,7 @@ public final class WaveRunner {
                 store.finish(wave, null);
                 return;
             }
-            List<String> keys = chunk.stream().map(QueuedAlert::emailKey).toList();
+            List<String> keys = chunk.stream().map(QueuedAlert::subscriberId).toList();
             Optional<Wave> reserved = store.reserve(wave, keys, chunk.get(chunk.size() - 1).position(), handOffStep);
             if (reserved.isEmpty()) {
                 return; // lost the wave to another worker
@@ -148,7 +148,7 @@ public final class WaveRunner {
                     kept++;
                 }
                 if (outcome.messageId() != null) {
-                    messageIds.put(outcome.emailKey(), outcome.messageId());
+                    messageIds.put(outcome.subscriberId(), outcome.messageId());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -170,7 +170,7 @@ public final class WaveRunner {
         return kept;
     }
 
-    private record SendOutcome(String emailKey, boolean kept, String messageId) {
+    private record SendOutcome(String subscriberId, boolean kept, String messageId) {
     }
 
     private SendOutcome claimAndSend(Wave wave, String alert, Letters letters, Instant now) {

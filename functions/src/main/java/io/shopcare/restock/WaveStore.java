@@ -20,11 +20,11 @@ public interface WaveStore {
     enum Phase { HANDOFF, WORKING, DONE }
 
     /** An ACTIVE alert as the queue index lists it; {@code position} is its place (sign-up time, key). */
-    record QueuedAlert(String emailKey, String position) {
+    record QueuedAlert(String subscriberId, String position) {
     }
 
     /** A claimed alert: who to write to. */
-    record ClaimedAlert(String emailKey, String email, String language) {
+    record ClaimedAlert(String subscriberId, String email, String language) {
     }
 
     /** What a claim found: the alert is now ours, was ours already (this wave), or is not available. */
@@ -56,10 +56,10 @@ public interface WaveStore {
     void finish(Wave wave, Instant followUpAt);
 
     /** Marks the alert NOTIFIED for this wave if it is still ACTIVE. */
-    Claim claim(String sku, String emailKey, String waveId, Instant now);
+    Claim claim(String sku, String subscriberId, String waveId, Instant now);
 
     /** Undoes a claim whose e-mail was certainly not sent. */
-    void release(String sku, String emailKey, String waveId);
+    void release(String sku, String subscriberId, String waveId);
 
     /** Records the provider's message ids of a chunk of sends (alert key → message id). */
     void recordSends(String sku, String waveId, long step, Map<String, String> messageIds);

@@ -2,6 +2,7 @@ package io.shopcare.stock;
 
 import io.shopcare.clients.AwsClients;
 import io.shopcare.config.Environment;
+import io.shopcare.http.ApiException;
 import io.shopcare.http.ApiRequest;
 import io.shopcare.http.ApiResponse;
 import io.shopcare.http.JsonApiHandler;
@@ -46,7 +47,9 @@ public final class StockAdminHandler extends JsonApiHandler {
         String sku = request.pathId("sku");
         String locationId = request.pathId("locationId");
         if ("POST".equals(request.method())) {
-            var key = IdempotencyKey.of(request);
+            // A retried delta must never apply twice, so the key is not optional here.
+            IdempotencyKey key = IdempotencyKey.of(request).orElseThrow(() -> ApiException.invalid("Idempotency-Key",
+                    "is required: a retried adjustment without one could apply twice"));
             JsonInput body = request.jsonBody().allowOnly("delta", "reason");
             Long delta = body.requiredLong("delta", -MAX_UNITS, MAX_UNITS);
             body.requiredString("reason", 1, 200);

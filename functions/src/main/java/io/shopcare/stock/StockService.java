@@ -43,7 +43,7 @@ public final class StockService {
     }
 
     /** Adds {@code delta} (may be negative) to what is on hand; 409 if it would go below zero. */
-    public StockLevel adjust(String sku, String locationId, long delta, Optional<IdempotencyKey> key) {
+    public StockLevel adjust(String sku, String locationId, long delta, IdempotencyKey key) {
         Optional<StockLevel> replay = replay(key);
         if (replay.isPresent()) {
             return replay.get();
@@ -59,7 +59,7 @@ public final class StockService {
             StockLevel level = new StockLevel(sku, locationId, onHand + delta,
                     stored.map(s -> s.level().reserved()).orElse(0L));
             try {
-                if (write(level, productId, stored, key.orElse(null))) {
+                if (write(level, productId, stored, key)) {
                     return level;
                 }
             } catch (KeyTakenMeanwhile e) {
@@ -70,9 +70,8 @@ public final class StockService {
         throw busy();
     }
 
-    private Optional<StockLevel> replay(Optional<IdempotencyKey> key) {
-        return key.flatMap(k -> idempotency.find(k.key())
-                .map(stored -> StockLevel.fromJson(Json.parseObject(k.replay(stored)))));
+    private Optional<StockLevel> replay(IdempotencyKey key) {
+        return idempotency.find(key.key()).map(stored -> StockLevel.fromJson(Json.parseObject(key.replay(stored))));
     }
 
     /** True when written, false when a concurrent change means read again and retry. */

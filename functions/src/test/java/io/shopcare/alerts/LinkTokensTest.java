@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.shopcare.alerts.LinkTokens.Purpose;
 import io.shopcare.http.ApiException;
+import io.shopcare.signing.SigningKeys;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,11 @@ class LinkTokensTest {
     private static final String K1 = "k1-secret-k1-secret-k1-secret-k1-secret";
     private static final String K2 = "k2-secret-k2-secret-k2-secret-k2-secret";
     private final Instant now = Instant.parse("2026-11-22T14:03:00Z");
-    private final LinkTokens tokens = LinkTokens.fromConfiguration("{\"current\": \"k1\", \"k1\": \"" + K1 + "\"}");
+    private final LinkTokens tokens = tokens("{\"current\": \"k1\", \"k1\": \"" + K1 + "\"}");
+
+    private static LinkTokens tokens(String secret) {
+        return new LinkTokens(() -> SigningKeys.fromSecret(secret));
+    }
 
     private static int status(Runnable call) {
         return assertThrows(ApiException.class, call::run).status();
@@ -34,7 +39,7 @@ class LinkTokensTest {
         assertEquals(404, status(() -> tokens.verify(token, Purpose.CONFIRM, now)));
         assertEquals(404, status(() -> tokens.verify("k9." + parts[1] + "." + parts[2], Purpose.UNSUBSCRIBE, now)));
         assertEquals(404, status(() -> tokens.verify("garbage", Purpose.UNSUBSCRIBE, now)));
-        LinkTokens stranger = LinkTokens.fromConfiguration("{\"current\": \"k1\", \"k1\": \"" + K2 + "\"}");
+        LinkTokens stranger = tokens("{\"current\": \"k1\", \"k1\": \"" + K2 + "\"}");
         assertEquals(404, status(() -> stranger.verify(token, Purpose.UNSUBSCRIBE, now)));
     }
 
@@ -49,7 +54,7 @@ class LinkTokensTest {
     @Test
     void rotationKeepsOldLinksWorkingWhileTheirKeyIsListed() {
         String old = tokens.issue(Purpose.UNSUBSCRIBE, "key", now);
-        LinkTokens rotated = LinkTokens.fromConfiguration(
+        LinkTokens rotated = tokens(
                 "{\"current\": \"k2\", \"k1\": \"" + K1 + "\", \"k2\": \"" + K2 + "\"}");
         assertEquals("key", rotated.verify(old, Purpose.UNSUBSCRIBE, now).subject());
         assertEquals("k2", rotated.issue(Purpose.UNSUBSCRIBE, "key", now).split("\\.")[0]);

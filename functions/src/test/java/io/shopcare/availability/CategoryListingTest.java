@@ -3,8 +3,12 @@ package io.shopcare.availability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shopcare.http.ApiException;
+import io.shopcare.signing.KeyRing;
+import io.shopcare.signing.Signer;
+import io.shopcare.signing.SigningKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -14,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /** Ordering, filters, facets, pagination and cursors of a category listing, in memory. */
 class CategoryListingTest {
+    private static final KeyRing KEYS = () -> SigningKeys.fromSecret("{\"current\": \"k1\", \"k1\": \"" + "k".repeat(40) + "\"}");
+    private static final Signer CURSORS = new Signer(KEYS, "listing-cursor");
     private static final List<ListingEntry> ENTRIES = List.of(
             entry("sold-1", 2, 1, "Anorak", List.of()),
             entry("in-2", 0, 2, "bomber", List.of(new ListingEntry.Option("M", "red"), new ListingEntry.Option("L", "blue"))),
@@ -59,31 +65,48 @@ class CategoryListingTest {
     }
 
     @Test
-    void garbageTamperedOrForeignCursorsAreRefused() {
+    void garbageTamperedForgedOrForeignCursorsAreRefused() {
         String cursor = (String) page(null, null, 2, null).get("nextCursor");
-        for (String bad : List.of("garbage", "", "eyJwb3MiOjN9", cursor.substring(0, cursor.length() - 2),
-                tamper(cursor))) {
-            ApiException e = assertThrows(ApiException.class, () -> page(null, null, 2, bad.isEmpty() ? "%" : bad));
+        String[] parts = cursor.split("\\.");
+        String edited = edit(parts[1]);
+        Signer attacker = new Signer(() -> SigningKeys.fromSecret("{\"current\": \"k1\", \"k1\": \"" + "x".repeat(40) + "\"}"),
+                "listing-cursor");
+        Signer otherPurpose = new Signer(KEYS, "email-link");
+        for (String bad : List.of("garbage", "%", "eyJwb3MiOjN9", cursor.substring(0, cursor.length() - 2),
+                parts[0] + "." + edited + "." + parts[2], attacker.sign(edited), attacker.sign(parts[1]),
+                otherPurpose.sign(parts[1]), "k9." + parts[1] + "." + parts[2])) {
+            ApiException e = assertThrows(ApiException.class, () -> page(null, null, 2, bad), bad);
             assertEquals("INVALID_CURSOR", e.code());
         }
-        assertThrows(ApiException.class, () -> CategoryListing.page("other", ENTRIES, null, null, 2, cursor));
+        assertThrows(ApiException.class, () -> CategoryListing.page("other", ENTRIES, null, null, 2, cursor, CURSORS));
         assertThrows(ApiException.class, () -> page("M", null, 2, cursor));
     }
 
     @Test
+    void aCursorSignedBeforeAKeyRotationStillWorks() {
+        String cursor = (String) page(null, null, 2, null).get("nextCursor");
+        Signer rotated = new Signer(() -> SigningKeys.fromSecret("{\"current\": \"k2\", \"k1\": \"" + "k".repeat(40)
+                + "\", \"k2\": \"" + "n".repeat(40) + "\"}"), "listing-cursor");
+        Map<String, Object> next = CategoryListing.page("cat", ENTRIES, null, null, 2, cursor, rotated);
+        assertEquals(List.of("in-4", "pre-3"), ids(next));
+        assertTrue(((String) next.get("nextCursor")).startsWith("k2."));
+    }
+
+    @Test
     void anEmptyCategoryIsAnEmptyPage() {
-        Map<String, Object> page = CategoryListing.page("cat", List.of(), null, null, 24, null);
+        Map<String, Object> page = CategoryListing.page("cat", List.of(), null, null, 24, null, CURSORS);
         assertEquals(List.of(), page.get("items"));
         assertNull(page.get("nextCursor"));
     }
 
-    private static String tamper(String cursor) {
-        String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).replace("in-2", "in-9");
+    /** What an attacker can do without the key: change the payload (another position), keep the format. */
+    private static String edit(String payload) {
+        String text = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8).replace("in-2", "in-9");
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Map<String, Object> page(String size, String colour, int limit, String cursor) {
-        return CategoryListing.page("cat", ENTRIES, size, colour, limit, cursor);
+        return CategoryListing.page("cat", ENTRIES, size, colour, limit, cursor, CURSORS);
     }
 
     @SuppressWarnings("unchecked")

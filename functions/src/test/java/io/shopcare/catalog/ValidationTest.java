@@ -44,4 +44,23 @@ class ValidationTest {
         assertEquals(List.of("address.country", "timezone", "openingHours[0].closes", "pickup", "processingDays"),
                 e.details().stream().map(ApiException.Detail::field).toList());
     }
+
+    @Test
+    void namesRefuseControlAndBidiOverrideCharactersButDescriptionsKeepLineBreaks() {
+        for (String name : List.of("Jacket\\u0000", "Jacket\\nL", "Jacket\\tL", "\\u202ekcaj", "Ja\\u2066cket",
+                "Jack\\u2028et", "\\ufeffJacket", "Jacket\\u0085")) {
+            ApiException e = assertThrows(ApiException.class, () -> Product.fromRequest("p", JsonInput.of(Json.parseObject(
+                    "{\"name\": \"" + name + "\", \"categoryIds\": [\"c\"], \"price\": {\"amount\": \"1.00\", "
+                            + "\"currency\": \"EUR\"}, \"variants\": [{\"sku\": \"A\"}]}"))), name);
+            assertEquals(List.of("name"), e.details().stream().map(ApiException.Detail::field).toList(), name);
+        }
+        Product product = Product.fromRequest("p", JsonInput.of(Json.parseObject("""
+                {"name": "Bunda \u05e9\u05de\u05dc\u05d4\u200f M", "description": "Warm.\\nWater-proof.\\tGood.",
+                 "categoryIds": ["c"], "price": {"amount": "1.00", "currency": "EUR"}, "variants": [{"sku": "A"}]}""")));
+        assertEquals("Warm.\nWater-proof.\tGood.", product.description());
+        ApiException bidi = assertThrows(ApiException.class, () -> Product.fromRequest("p", JsonInput.of(Json.parseObject("""
+                {"name": "N", "description": "safe \u202e gnirts", "categoryIds": ["c"],
+                 "price": {"amount": "1.00", "currency": "EUR"}, "variants": [{"sku": "A"}]}"""))));
+        assertEquals("description", bidi.details().get(0).field());
+    }
 }

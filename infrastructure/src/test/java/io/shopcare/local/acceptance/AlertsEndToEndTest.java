@@ -9,6 +9,11 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.shopcare.alerts.LinkTokens;
+import io.shopcare.clients.SecretsManagerSecrets;
+import io.shopcare.signing.SigningKeys;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import io.shopcare.json.Json;
 import io.shopcare.local.LocalStack;
 import io.shopcare.local.LocalStackOptions;
@@ -164,7 +169,11 @@ class AlertsEndToEndTest {
         assertError(client.send("POST", "/alerts/unsubscribe?token=" + token, null, null, false, Map.of()), 404);
         assertError(client.get("/alerts/confirm?token=not-a-token"), 404);
 
-        LinkTokens keys = LinkTokens.fromConfiguration(stack.environment("ConfirmSubscriptionFunction").get("TOKEN_KEYS"));
+        // Only the holder of the signing secret can make a valid token: here, the test reads it as a function would.
+        String secretId = stack.environment("ConfirmSubscriptionFunction").get("SIGNING_SECRET_ID");
+        SecretsManagerSecrets secrets = new SecretsManagerSecrets(UrlConnectionHttpClient.create(),
+                DefaultCredentialsProvider.builder().build(), Region.of(stack.environment("ConfirmSubscriptionFunction").get("AWS_REGION")));
+        LinkTokens keys = new LinkTokens(() -> SigningKeys.fromSecret(secrets.secretString(secretId)));
         String subject = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1])).split("\\|")[1];
         String expired = keys.issue(LinkTokens.Purpose.CONFIRM, subject, Instant.now().minus(Duration.ofDays(8)));
         assertError(client.get("/alerts/confirm?token=" + expired), 410);

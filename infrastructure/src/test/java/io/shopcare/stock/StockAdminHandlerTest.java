@@ -86,6 +86,17 @@ class StockAdminHandlerTest {
     }
 
     @Test
+    void anAdjustmentWithoutAnIdempotencyKeyIsRefusedAndChangesNothing() {
+        put("SJ-S", 4);
+        TreeSet<String> before = tables.snapshot(INVENTORY);
+        APIGatewayV2HTTPResponse response = adjust("SJ-S", "{\"delta\": 1, \"reason\": \"found one\"}", null);
+        assertEquals(400, response.getStatusCode());
+        assertEquals("Idempotency-Key", ((Map<?, ?>) ((List<?>) ((Map<?, ?>) Json.parseObject(response.getBody())
+                .get("error")).get("details")).get(0)).get("field"));
+        assertEquals(before, tables.snapshot(INVENTORY));
+    }
+
+    @Test
     void anUnchangedCountWritesNothingAndAChangeBumpsTheProductVersion() {
         put("SJ-M", 5);
         long productVersion = productVersion();
@@ -103,7 +114,8 @@ class StockAdminHandlerTest {
         try {
             List<Future<APIGatewayV2HTTPResponse>> results = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                results.add(pool.submit(() -> adjust("SJ-S", "{\"delta\": 1, \"reason\": \"return\"}", null)));
+                String key = "concurrent-" + i;
+                results.add(pool.submit(() -> adjust("SJ-S", "{\"delta\": 1, \"reason\": \"return\"}", key)));
             }
             for (Future<APIGatewayV2HTTPResponse> result : results) {
                 assertEquals(200, result.get().getStatusCode(), result.get().getBody());

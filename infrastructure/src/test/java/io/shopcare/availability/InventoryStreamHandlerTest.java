@@ -126,7 +126,8 @@ class InventoryStreamHandlerTest {
     @Test
     void theSampleReadEventsAreAnsweredFromTheReadModel() {
         projector.handleRequest(sampleBatch(), null);
-        APIGatewayV2HTTPResponse listing = new CategoryProductsHandler(new AvailabilityQueries(readModel))
+        APIGatewayV2HTTPResponse listing = new CategoryProductsHandler(new CategoryPages(readModel,
+                () -> io.shopcare.signing.SigningKeys.fromSecret("{\"current\": \"k1\", \"k1\": \"" + "k".repeat(40) + "\"}")))
                 .handleRequest(httpEvent("get-category-products.json"), null);
         assertEquals(200, listing.getStatusCode());
         Map<String, Object> page = Json.parseObject(listing.getBody());
