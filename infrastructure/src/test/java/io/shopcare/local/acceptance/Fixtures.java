@@ -79,4 +79,15 @@ public final class Fixtures {
         ok(client.admin("PUT", "/admin/stock/" + sku + "/" + location, "{\"onHand\": " + units + "}"));
         stack.awaitIdle(Duration.ofSeconds(30));
     }
+
+    /** For the bench command: a warehouse that ships online, created through the merchant API. */
+    public static void catalogForBenchmark(LocalStack stack, String prefix) {
+        StackClient client = new StackClient(stack.apiUrl(), stack.adminToken());
+        ok(client.admin("PUT", "/admin/locations/" + warehouse(prefix), location("WAREHOUSE", "Bench warehouse", true)));
+    }
+
+    /** For the bench command: a sold-out one-SKU product at the prefix's warehouse; returns the SKU. */
+    public static String soldOutSkuForBenchmark(LocalStack stack, String prefix) {
+        return soldOutProduct(new StackClient(stack.apiUrl(), stack.adminToken()), stack, warehouse(prefix), prefix);
+    }
 }

@@ -58,6 +58,7 @@ public final class StackBenchmark {
             row("GET /products/{id}", product, baseline, productRcu);
             row("GET /categories/{id}/products", category, baseline, categoryRcu);
             row("GET /skus/{sku}/stores", stores, baseline, storesRcu);
+            SignUpTimingBenchmark.run(stack);
         }
         RestockWaveBenchmark.runOnFreshStack();
     }
