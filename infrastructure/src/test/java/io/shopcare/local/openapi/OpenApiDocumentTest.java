@@ -107,7 +107,29 @@ class OpenApiDocumentTest {
         assertTrue(error.getMessage().contains("/expectedDate is a YAML Date"), error.getMessage());
     }
 
+    @Test
+    void noReferenceCarriesSiblingsThatOpenApiToolsWouldIgnore(@TempDir Path dir) {
+        assertEquals(List.of(), referencesWithSiblings(OpenApiDocument.load(DOCUMENT)));
+
+        String broken = replaceFirst(read(DOCUMENT), "          allOf:\n            - $ref: '#/components/schemas/Name'\n"
+                + "          description: Absent when the variant has no size.\n",
+                "          $ref: '#/components/schemas/Name'\n          description: Absent when the variant has no size.\n");
+        assertEquals(List.of("/components/schemas/VariantAvailability/properties/size"),
+                referencesWithSiblings(OpenApiDocument.load(write(dir, broken))));
+    }
+
     // ------------------------------------------------------------------ checks
+
+    /** In OpenAPI 3.0 everything beside a $ref is ignored: a description or constraint there is silently lost. */
+    static List<String> referencesWithSiblings(OpenApiDocument document) {
+        List<String> found = new ArrayList<>();
+        forEachNode(new OpenApiDocument.Located("", document.root()), located -> {
+            if (located.node().isObject() && located.node().has("$ref") && located.node().size() > 1) {
+                found.add(located.pointer());
+            }
+        });
+        return found;
+    }
 
     static List<String> filesNotInTheRepository(String text, Path repository) {
         Set<String> missing = new TreeSet<>();
