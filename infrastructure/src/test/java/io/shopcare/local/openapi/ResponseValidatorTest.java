@@ -59,6 +59,24 @@ class ResponseValidatorTest {
     }
 
     @Test
+    void formatsAndTheTextRuleForNamesAreAsserted() {
+        String preorder = """
+                {"items": [{"productId": "p", "name": "P", "price": {"amount": "1.00", "currency": "EUR"},
+                 "availability": "PREORDER", "preorder": {"expectedDate": "%s", "remaining": 3}}],
+                 "facets": {"size": [], "colour": []}}""";
+        assertEquals(List.of(), problems("GET", "/categories/c/products", 200, preorder.formatted("2027-02-01")));
+        List<String> badDate = problems("GET", "/categories/c/products", 200, preorder.formatted("2027-13-45"));
+        assertTrue(badDate.stream().anyMatch(p -> p.contains("expectedDate")), badDate.toString());
+
+        Location location = Location.fromRequest("brno-store",
+                JsonInput.of(Json.parseObject(Fixtures.location("STORE", "Brno store", false))));
+        Map<String, Object> reply = new java.util.LinkedHashMap<>(location.toJson());
+        reply.put("name", "Brno \u202Eerots");
+        List<String> bidi = problems("PUT", "/admin/locations/brno-store", 200, Json.write(reply));
+        assertTrue(bidi.stream().anyMatch(p -> p.contains("name")), bidi.toString());
+    }
+
+    @Test
     void theContractsAvailabilityRulesAreChecked() {
         String lowStockWithoutUnits = """
                 {"items": [{"productId": "p", "name": "P", "price": {"amount": "1.00", "currency": "EUR"},
