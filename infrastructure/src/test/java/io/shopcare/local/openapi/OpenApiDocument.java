@@ -21,7 +21,6 @@ import org.yaml.snakeyaml.Yaml;
 public final class OpenApiDocument {
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
-    private final Path file;
     private final JsonNode root;
     private final List<PathTemplate> paths;
 
@@ -55,8 +54,7 @@ public final class OpenApiDocument {
         }
     }
 
-    private OpenApiDocument(Path file, JsonNode root) {
-        this.file = file;
+    private OpenApiDocument(JsonNode root) {
         this.root = root;
         List<PathTemplate> templates = new ArrayList<>();
         root.path("paths").fieldNames().forEachRemaining(t -> templates.add(new PathTemplate(t, segments(t))));
@@ -74,7 +72,7 @@ public final class OpenApiDocument {
         }
         Object tree = new Yaml().load(text);
         requireJsonValues(tree, "");
-        return new OpenApiDocument(file, new ObjectMapper().valueToTree(tree));
+        return new OpenApiDocument(new ObjectMapper().valueToTree(tree));
     }
 
     /** The project's openapi.yaml (beside template.yaml). */
@@ -88,10 +86,6 @@ public final class OpenApiDocument {
             throw new IllegalStateException("template.yaml not found above " + Path.of("").toAbsolutePath());
         }
         return dir.toAbsolutePath().normalize().resolve("openapi.yaml");
-    }
-
-    public Path file() {
-        return file;
     }
 
     public JsonNode root() {
