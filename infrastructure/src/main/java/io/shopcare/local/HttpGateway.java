@@ -1,6 +1,8 @@
 package io.shopcare.local;
 
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 
 /**
  * The API port: the template's HttpApi routes served as API Gateway (payload 2.0) would serve
@@ -11,13 +13,19 @@ final class HttpGateway implements AutoCloseable {
     /** API Gateway's quota: request line and header values together at most 10 KiB. */
     static final int MAX_REQUEST_HEADER_BYTES = 10 * 1024;
     private final LoopbackServer server;
-    private final RequestLine requestLog = new RequestLine(System.out, false);
+    private final RequestLine requestLog;
 
     /** Binds the port now (0 picks a free one), so links can name it before the functions are built. */
     HttpGateway(int port) {
-        this.server = new LoopbackServer("api", port, MAX_REQUEST_HEADER_BYTES);
+        this(port, LoopbackServer.IDLE_TIMEOUT, System.out);
+    }
+
+    /** @param requestLog where the request lines go (printed once {@link #logRequests} is on) */
+    HttpGateway(int port, Duration idleTimeout, PrintStream requestLog) {
+        this.requestLog = new RequestLine(requestLog, false);
+        this.server = new LoopbackServer("api", port, MAX_REQUEST_HEADER_BYTES, idleTimeout);
         server.jetty().setErrorHandler(new JsonErrorHandler());
-        server.jetty().setRequestLog(requestLog);
+        server.jetty().setRequestLog(this.requestLog);
     }
 
     int port() {

@@ -30,6 +30,10 @@ final class LoopbackServer {
      * connections wait in the backlog until {@link #start()}.
      */
     LoopbackServer(String name, int port, int maxRequestHeaderBytes) {
+        this(name, port, maxRequestHeaderBytes, IDLE_TIMEOUT);
+    }
+
+    LoopbackServer(String name, int port, int maxRequestHeaderBytes, Duration idleTimeout) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 4);
         threads.setName(name);
         threads.setDaemon(true);
@@ -45,7 +49,7 @@ final class LoopbackServer {
         this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(HOST);
         connector.setPort(port);
-        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+        connector.setIdleTimeout(idleTimeout.toMillis());
         server.addConnector(connector);
         server.setStopTimeout(2_000);
         try {
