@@ -110,10 +110,10 @@ final class AsyncInvoker implements AutoCloseable {
             String destination = function.definition().eventInvokeConfig().onFailure();
             Failure failure = new Failure(function.name(), destination, condition, attempts, requestPayload,
                     error.getClass().getName(), String.valueOf(error.getMessage()), Instant.now());
-            failures.add(failure);
             out.println((destination == null ? "no on-failure destination, event discarded"
                     : "on-failure destination " + destination) + ": " + function.name()
                     + " asynchronous invocation failed " + attempts + " time(s) (" + condition + "): " + error);
+            failures.add(failure);
         }
     }
 
