@@ -171,6 +171,22 @@ class HttpGatewayTest {
     }
 
     @Test
+    void withoutADefaultRouteTheGatewayAnswersTheContractsNotFoundItself() throws Exception {
+        Template.Function only = TestFunctions.definition("Only", List.of(route("GET", "/only")),
+                Template.EventInvokeConfig.DEFAULT);
+        HttpGateway bare = new HttpGateway(0, LoopbackServer.IDLE_TIMEOUT, new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            bare.serve(new RouteTable(List.of(TestFunctions.function(only, echo())), List.of(only)), null,
+                    new AdminAuthorizer(TOKEN));
+            assertContractError(404, "NOT_FOUND", RawHttp.exchange(bare.port(), "POST /only HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Length: 0\r\n\r\n"));
+            assertEquals(200, RawHttp.exchange(bare.port(), "GET /only HTTP/1.1\r\nHost: x\r\n\r\n").status());
+        } finally {
+            bare.close();
+        }
+    }
+
+    @Test
     void queryParametersAndCookiesArriveAsPayloadTwoPointZeroHasThem() throws Exception {
         Map<String, Object> seen = json(send(request("/products/p?size=M&size=L&q=rain+coat%21")
                 .header("Cookie", "a=1; b=2")).body());
