@@ -89,7 +89,7 @@ class LocalStackArgumentsTest {
     @Test
     void overridesThatFitTheTemplateHaveNoProblems() {
         assertEquals(List.of(), ParameterOverrides.problems(PARAMETERS, Map.of("Stage", "prod", "SendConcurrency", "50",
-                "LogRetentionDays", "14", "EnableWaf", "true", "LinkBaseUrl", "http://localhost:3000")));
+                "LogRetentionDays", "14", "LinkBaseUrl", "http://localhost:3000")));
     }
 
     @Test

@@ -169,6 +169,10 @@ class LocalStackWiringTest {
                 .orElseThrow(() -> new AssertionError("no failed asynchronous invocation recorded"));
         assertEquals(3, failure.attempts(), "one attempt and Lambda's default two retries");
         assertEquals("RetriesExhausted", failure.condition());
+        assertEquals(Template.load(PROJECT.resolve("template.yaml"), LocalStack.REGION).functions().stream()
+                        .filter(f -> f.logicalId().equals("EmailFeedbackFunction")).findFirst().orElseThrow()
+                        .eventInvokeConfig().onFailure(), failure.destination(),
+                "the destination of the function's EventInvokeConfig (none: discarded)");
         assertEquals(sample("ses-bounce-notification.json"), failure.requestPayload());
         assertEquals(attemptsBefore + 3, FEEDBACK_ATTEMPTS.get());
     }

@@ -34,35 +34,36 @@ class TemplateLocalSettingsTest {
 
     @Test
     void eventInvokeConfigIsReadWithGlobalsUnderTheFunctionsOwn(@TempDir Path dir) throws IOException {
-        String text = Files.readString(PROJECT.resolve("template.yaml"));
-        text = text.replace("""
-                    Timeout: 10
-                    Tracing: Active
-                """, """
-                    Timeout: 10
-                    Tracing: Active
+        Path file = dir.resolve("template.yaml");
+        Files.writeString(file, """
+                Globals:
+                  Function:
                     EventInvokeConfig:
                       MaximumRetryAttempts: 1
                       MaximumEventAgeInSeconds: 600
-                      DestinationConfig:
-                        OnFailure:
-                          Type: SQS
-                          Destination: !GetAtt StreamFailureQueue.Arn
-                """);
-        text = text.replace("""
-                      Handler: io.shopcare.digest.WeeklyDigestHandler::handleRequest
-                """, """
-                      Handler: io.shopcare.digest.WeeklyDigestHandler::handleRequest
+                Resources:
+                  FailedEventsQueue:
+                    Type: AWS::SQS::Queue
+                  OwnSettings:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: io.shopcare.http.NotFoundHandler::handleRequest
                       EventInvokeConfig:
                         MaximumRetryAttempts: 0
+                        DestinationConfig:
+                          OnFailure:
+                            Type: SQS
+                            Destination: !GetAtt FailedEventsQueue.Arn
+                  GlobalSettings:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: io.shopcare.http.NotFoundHandler::handleRequest
                 """);
-        Path copy = dir.resolve("template.yaml");
-        Files.writeString(copy, text);
-        Template template = Template.load(copy, "eu-central-1");
-        assertEquals(new Template.EventInvokeConfig(0, 600, "arn:aws:local:eu-central-1:000000000000:StreamFailureQueue"),
-                function(template, "WeeklyDigestFunction").eventInvokeConfig());
-        assertEquals(new Template.EventInvokeConfig(1, 600, "arn:aws:local:eu-central-1:000000000000:StreamFailureQueue"),
-                function(template, "RestockFollowUpFunction").eventInvokeConfig());
+        Template template = Template.load(file, "eu-central-1");
+        assertEquals(new Template.EventInvokeConfig(0, 600, "arn:aws:local:eu-central-1:000000000000:FailedEventsQueue"),
+                function(template, "OwnSettings").eventInvokeConfig(), "its own retries and destination, the global age");
+        assertEquals(new Template.EventInvokeConfig(1, 600, null), function(template, "GlobalSettings").eventInvokeConfig(),
+                "the Globals alone");
     }
 
     @Test
