@@ -51,7 +51,8 @@ final class LoopbackServer {
         connector.setPort(port);
         connector.setIdleTimeout(idleTimeout.toMillis());
         server.addConnector(connector);
-        server.setStopTimeout(2_000);
+        // Stopping closes open connections at once (keep-alive clients would otherwise hold a graceful stop).
+        server.setStopTimeout(0);
         try {
             connector.open();
         } catch (IOException e) {
