@@ -1,54 +1,70 @@
 package io.shopcare.local;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.server.handler.ContextHandler;
 
-/** DynamoDB Local in this JVM, in server mode, so handlers reach it over HTTP as they would reach AWS. */
+/**
+ * DynamoDB Local in this JVM, in server mode, so handlers reach it over HTTP as they would reach
+ * AWS. Its Jetty server is built here rather than by its ServerRunner: that one listens on every
+ * interface and prints its configuration; this one listens on 127.0.0.1 only, prints nothing and
+ * never starts telemetry.
+ */
 final class LocalDynamoDb implements AutoCloseable {
     private static final String STREAM_JOBS = "com.amazonaws.services.dynamodbv2.local.shared.jobs.";
-    private final DynamoDBProxyServer server;
-    private final int port;
+    private final LoopbackServer server;
+    private final LocalDynamoDBServerHandler handler;
 
-    private LocalDynamoDb(DynamoDBProxyServer server, int port) {
+    private LocalDynamoDb(LoopbackServer server, LocalDynamoDBServerHandler handler) {
         this.server = server;
-        this.port = port;
+        this.handler = handler;
     }
 
+    /**
+     * In memory (one database per credentials and region, as {@code -inMemory}) without a data
+     * dir; with one, one shared database file in it (as {@code -sharedDb -dbPath DIR}).
+     */
     static LocalDynamoDb start(Path dataDir) {
-        int port = freePort();
-        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-disableTelemetry"));
-        if (dataDir == null) {
-            args.add("-inMemory");
-        } else {
-            args.addAll(List.of("-dbPath", dataDir.toString(), "-sharedDb"));
-        }
+        QuietLogging.apply();
+        LocalDynamoDBServerHandler handler;
         try {
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
-            server.start();
-            return new LocalDynamoDb(server, port);
+            boolean inMemory = dataDir == null;
+            handler = new LocalDynamoDBServerHandler(new LocalDynamoDBRequestHandler(0, inMemory,
+                    inMemory ? null : dataDir.toString(), !inMemory, false), null); // null: no CORS for browsers
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not start", e);
         }
+        // Its requests are AWS JSON with large batches; the header limit is Jetty's usual one.
+        LoopbackServer server = new LoopbackServer("dynamodb-local", 0, 8 * 1024);
+        // The same wiring as DynamoDB Local's own DynamoDBProxyServer.setUpHandler.
+        server.jetty().setHandler(new ContextHandler(handler));
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            handler.close();
+            throw e;
+        }
+        return new LocalDynamoDb(server, handler);
     }
 
     String endpoint() {
-        return "http://127.0.0.1:" + port;
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    InetSocketAddress boundAddress() {
+        return server.boundAddress();
     }
 
     /** Stops the server and the streams job thread, which would otherwise keep the JVM alive for minutes. */
     @Override
     public void close() {
-        try {
-            server.stop();
-        } catch (Exception e) {
-            System.err.println("DynamoDB Local did not stop cleanly: " + e.getMessage());
-        }
+        server.stop();
+        handler.close();
         for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
             for (StackTraceElement frame : thread.getValue()) {
                 if (frame.getClassName().startsWith(STREAM_JOBS)) {

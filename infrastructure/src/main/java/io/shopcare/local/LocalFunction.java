@@ -5,6 +5,11 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -53,6 +58,38 @@ final class LocalFunction {
 
     String name() {
         return definition.logicalId();
+    }
+
+    Template.Function definition() {
+        return definition;
+    }
+
+    /**
+     * The class the Lambda runtime would deserialize a payload into: the handler's
+     * {@code RequestHandler<I, O>} I, or, for a handler whose type is erased (a test's lambda),
+     * the event class its template events deliver.
+     */
+    Type inputType() {
+        Type declared = LambdaPayloads.handlerTypeArgument(handler.getClass(), 0);
+        if (declared != null) {
+            return declared;
+        }
+        if (!definition.routes().isEmpty()) {
+            return APIGatewayV2HTTPEvent.class;
+        }
+        if (!definition.streams().isEmpty()) {
+            return DynamodbEvent.class;
+        }
+        if (!definition.schedules().isEmpty()) {
+            return ScheduledEvent.class;
+        }
+        return definition.topics().isEmpty() ? Object.class : SNSEvent.class;
+    }
+
+    /** The handler's declared answer type ({@code O}), or Object when erased. */
+    Type outputType() {
+        Type declared = LambdaPayloads.handlerTypeArgument(handler.getClass(), 1);
+        return declared == null ? Object.class : declared;
     }
 
     Object invoke(Object event) {

@@ -39,8 +39,11 @@ public final class LocalStack implements AutoCloseable {
     private final LocalDynamoDb dynamo;
     private final SesEmulator ses;
     private final HttpGateway gateway;
+    private final LambdaInvokeServer invokeServer;
     private final List<StreamPoller> pollers = new ArrayList<>();
-    private final Scheduler scheduler = new Scheduler();
+    /** Lambda retries a failed asynchronous invocation after 1, then 2 minutes; locally after 1, then 2 seconds. */
+    private final AsyncInvoker asyncInvoker = new AsyncInvoker(Duration.ofSeconds(1), System.out);
+    private final Scheduler scheduler = new Scheduler(asyncInvoker);
     private final Map<String, LocalFunction> functionsById = new java.util.LinkedHashMap<>();
     private final DynamoDbClient dynamoDb;
     private final DynamoDbStreamsClient streams;
@@ -48,13 +51,22 @@ public final class LocalStack implements AutoCloseable {
     private final List<DynamodbEvent.DynamodbStreamRecord> failedRecords = StreamPoller.failureList();
 
     private LocalStack(LocalStackOptions options) throws IOException {
-        int port = options.port() == 0 ? LocalDynamoDb.freePort() : options.port();
-        String apiUrl = "http://localhost:" + port;
-        // As with --parameter-overrides: links in e-mails point at this local API.
-        Template template = Template.load(options.projectDir().resolve("template.yaml"), REGION,
-                Map.of("LinkBaseUrl", apiUrl, "StorefrontUrl", apiUrl));
+        // The API port is bound first: the links in e-mails name it before any function is built.
+        this.gateway = new HttpGateway(options.port());
+        Template template;
+        try {
+            template = template(options, "http://localhost:" + gateway.port());
+        } catch (RuntimeException e) {
+            gateway.close();
+            throw e;
+        }
         this.adminToken = options.adminToken() != null ? options.adminToken() : randomToken();
-        this.dynamo = LocalDynamoDb.start(options.dataDir());
+        try {
+            this.dynamo = LocalDynamoDb.start(options.dataDir());
+        } catch (RuntimeException e) {
+            gateway.close();
+            throw e;
+        }
         int sesPort = options.sesPort() == 0 ? LocalDynamoDb.freePort() : options.sesPort();
         SesEmulator startedSes = null;
         try {
@@ -84,9 +96,13 @@ public final class LocalStack implements AutoCloseable {
                     pollers.add(new StreamPoller(streams, arn, source, functions.get(i), REGION, failedRecords));
                 }
             }
-            this.gateway = new HttpGateway(port, functions, definitions, adminToken);
+            gateway.serve(new RouteTable(functions, definitions), CorsPolicy.from(template.httpApiCors()),
+                    new AdminAuthorizer(adminToken));
+            this.invokeServer = new LambdaInvokeServer(options.lambdaPort(), functionsById, asyncInvoker);
             this.ses = startedSes;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
+            gateway.close();
+            asyncInvoker.close();
             scheduler.close();
             pollers.forEach(StreamPoller::close);
             if (startedSes != null) {
@@ -100,13 +116,36 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack start(LocalStackOptions options) {
         try {
             LocalStack stack = new LocalStack(options);
-            if (options.demoData()) {
-                stack.loadDemoData();
+            try {
+                if (options.demoData()) {
+                    stack.loadDemoData();
+                }
+            } catch (IOException | RuntimeException e) {
+                stack.close();
+                throw e;
             }
+            stack.gateway.logRequests(true);
             return stack;
         } catch (IOException e) {
             throw new IllegalStateException("the local stack did not start", e);
         }
+    }
+
+    /**
+     * The template with the user's parameter overrides over the local defaults (links in e-mails
+     * point at this local API, as {@code --parameter-overrides LinkBaseUrl=...} would make them).
+     *
+     * @throws IllegalArgumentException when an override names no parameter or breaks its constraints
+     */
+    private static Template template(LocalStackOptions options, String apiUrl) {
+        Map<String, String> parameters = new java.util.HashMap<>(Map.of("LinkBaseUrl", apiUrl, "StorefrontUrl", apiUrl));
+        parameters.putAll(options.parameterOverrides());
+        Template template = Template.load(options.projectDir().resolve("template.yaml"), REGION, parameters);
+        List<String> problems = ParameterOverrides.problems(template.parameters(), options.parameterOverrides());
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        return template;
     }
 
     /** The SDK reads endpoints, region and credentials from these; handler code has no endpoint logic. */
@@ -211,6 +250,17 @@ public final class LocalStack implements AutoCloseable {
         return "http://localhost:" + gateway.port();
     }
 
+    /** The Lambda Invoke API ({@code aws lambda invoke --endpoint-url}). */
+    public String lambdaUrl() {
+        return "http://localhost:" + invokeServer.port();
+    }
+
+    /** The addresses the stack's own listening sockets are bound to, by port name. */
+    Map<String, java.net.InetSocketAddress> boundAddresses() {
+        return Map.of("api", gateway.boundAddress(), "lambda", invokeServer.boundAddress(),
+                "dynamodb", dynamo.boundAddress());
+    }
+
     public String sesUrl() {
         return ses.url();
     }
@@ -230,7 +280,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** Fires a function's Schedule event now, as if its schedule had fired at {@code time}; returns its answer. */
     public Object runSchedule(String functionLogicalId, java.time.Instant time) {
-        return Scheduler.fire(function(functionLogicalId), time);
+        LocalFunction function = function(functionLogicalId);
+        return function.invoke(Scheduler.event(function, time));
     }
 
     /** Invokes a function of the template directly with an event (tests replaying a delivery). */
@@ -261,10 +312,17 @@ public final class LocalStack implements AutoCloseable {
         return List.copyOf(failedRecords);
     }
 
+    /** Asynchronous invocations that failed every attempt (what reached their on-failure destination), oldest first. */
+    List<AsyncInvoker.Failure> failedInvocations() {
+        return asyncInvoker.failures();
+    }
+
     @Override
     public void close() {
         scheduler.close();
         gateway.close();
+        invokeServer.close();
+        asyncInvoker.close();
         pollers.forEach(StreamPoller::close);
         streams.close();
         dynamoDb.close();

@@ -1,49 +1,78 @@
 package io.shopcare.local;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * {@code java -jar infrastructure/target/shopcare-local.jar [--port 3000] [--ses-port 8005]
- * [--admin-token T] [--no-demo-data] [--data-dir DIR]}. Ctrl-C or SIGTERM stops everything.
+ * {@code java -jar infrastructure/target/shopcare-local.jar [flags]} (see {@code --help}). Prints
+ * the API, Lambda, inbox and admin-token lines first; Ctrl-C or SIGTERM stops everything.
  */
 public final class LocalStackMain {
     private LocalStackMain() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        int port = 3000;
-        int sesPort = 8005;
-        String token = null;
-        boolean demo = true;
-        Path dataDir = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--port" -> port = Integer.parseInt(args[++i]);
-                case "--ses-port" -> sesPort = Integer.parseInt(args[++i]);
-                case "--admin-token" -> token = args[++i];
-                case "--no-demo-data" -> demo = false;
-                case "--data-dir" -> dataDir = Path.of(args[++i]).toAbsolutePath();
-                default -> {
-                    System.err.println("unknown option " + args[i]
-                            + "; options: --port N --ses-port N --admin-token T --no-demo-data --data-dir DIR");
-                    System.exit(2);
-                }
-            }
+        QuietLogging.apply();
+        LocalStackArguments.Parsed arguments;
+        try {
+            arguments = LocalStackArguments.parse(List.of(args));
+        } catch (LocalStackArguments.UsageException e) {
+            System.err.println(e.getMessage());
+            System.err.println();
+            System.err.print(LocalStackArguments.usage());
+            System.exit(2);
+            return;
         }
+        if (arguments.help()) {
+            System.out.print(LocalStackArguments.usage());
+            System.exit(0);
+        }
+        Path projectDir = LocalStack.findProjectDir();
+        List<String> problems = ParameterOverrides.problems(
+                Template.load(projectDir.resolve("template.yaml"), LocalStack.REGION).parameters(),
+                arguments.parameterOverrides());
+        if (!problems.isEmpty()) {
+            problems.forEach(System.err::println);
+            System.exit(2);
+        }
+
         long started = System.nanoTime();
-        LocalStack stack = LocalStack.start(new LocalStackOptions(LocalStack.findProjectDir(), port, sesPort, token,
-                demo, dataDir, java.util.Map.of()));
+        AtomicReference<LocalStack> running = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stack.close();
+            LocalStack stack = running.getAndSet(null);
+            if (stack != null) {
+                stack.close();
+            }
             stopped.countDown();
         }, "local-stack-shutdown"));
-        System.out.println("Started in " + (System.nanoTime() - started) / 1_000_000 + " ms"
-                + (demo ? " with demo data" : ""));
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(new LocalStackOptions(projectDir, arguments.port(), arguments.sesPort(),
+                    arguments.adminToken(), arguments.demoData(), arguments.dataDir(), java.util.Map.of(),
+                    arguments.lambdaPort(), arguments.webPort(), arguments.parameterOverrides()));
+        } catch (RuntimeException e) {
+            System.err.println("The local stack did not start: " + rootMessage(e));
+            System.exit(1);
+            return;
+        }
+        running.set(stack);
         System.out.println("API ready: " + stack.apiUrl());
+        System.out.println("Lambda ready: " + stack.lambdaUrl());
         System.out.println("Inbox: " + stack.sesUrl());
         System.out.println("Admin token: " + stack.adminToken());
+        System.out.println("Started in " + (System.nanoTime() - started) / 1_000_000 + " ms"
+                + (arguments.demoData() ? " with demo data" : ""));
         stopped.await();
+    }
+
+    private static String rootMessage(Throwable e) {
+        StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            message.append(": ").append(cause.getMessage());
+        }
+        return message.toString();
     }
 }

@@ -10,27 +10,49 @@ import java.util.function.Function;
  * How to start the local stack; port 0 picks a free port. {@code handlers} replaces the handler
  * of a function (by logical id) with one a test builds from the function's environment, e.g.
  * to inject a crash; the function keeps its template wiring (events, filters, retries).
+ * {@code parameterOverrides} are template parameter values (as {@code sam deploy
+ * --parameter-overrides}); {@code webPort} is the demo storefront's (not served yet).
  */
 public record LocalStackOptions(Path projectDir, int port, int sesPort, String adminToken, boolean demoData,
-                                Path dataDir, Map<String, Function<Map<String, String>, RequestHandler<?, ?>>> handlers) {
+                                Path dataDir, Map<String, Function<Map<String, String>, RequestHandler<?, ?>>> handlers,
+                                int lambdaPort, int webPort, Map<String, String> parameterOverrides) {
 
     public LocalStackOptions {
         handlers = Map.copyOf(handlers);
+        parameterOverrides = Map.copyOf(parameterOverrides);
+    }
+
+    /** Without the Lambda port, web port and overrides: a free Lambda port, no overrides. */
+    public LocalStackOptions(Path projectDir, int port, int sesPort, String adminToken, boolean demoData, Path dataDir,
+                             Map<String, Function<Map<String, String>, RequestHandler<?, ?>>> handlers) {
+        this(projectDir, port, sesPort, adminToken, demoData, dataDir, handlers, 0, 0, Map.of());
     }
 
     /** Free ports, no demo data, the project found from the working directory. */
     public static LocalStackOptions forTests() {
-        return new LocalStackOptions(LocalStack.findProjectDir(), 0, 0, null, false, null, Map.of());
+        return new LocalStackOptions(LocalStack.findProjectDir(), 0, 0, null, false, null, Map.of(), 0, 0, Map.of());
     }
 
     public LocalStackOptions withDemoData(boolean demo) {
-        return new LocalStackOptions(projectDir, port, sesPort, adminToken, demo, dataDir, handlers);
+        return new LocalStackOptions(projectDir, port, sesPort, adminToken, demo, dataDir, handlers, lambdaPort, webPort,
+                parameterOverrides);
     }
 
     public LocalStackOptions withHandler(String functionLogicalId,
                                          Function<Map<String, String>, RequestHandler<?, ?>> handler) {
         Map<String, Function<Map<String, String>, RequestHandler<?, ?>>> all = new HashMap<>(handlers);
         all.put(functionLogicalId, handler);
-        return new LocalStackOptions(projectDir, port, sesPort, adminToken, demoData, dataDir, all);
+        return new LocalStackOptions(projectDir, port, sesPort, adminToken, demoData, dataDir, all, lambdaPort, webPort,
+                parameterOverrides);
+    }
+
+    public LocalStackOptions withAdminToken(String token) {
+        return new LocalStackOptions(projectDir, port, sesPort, token, demoData, dataDir, handlers, lambdaPort, webPort,
+                parameterOverrides);
+    }
+
+    public LocalStackOptions withParameterOverrides(Map<String, String> overrides) {
+        return new LocalStackOptions(projectDir, port, sesPort, adminToken, demoData, dataDir, handlers, lambdaPort,
+                webPort, overrides);
     }
 }

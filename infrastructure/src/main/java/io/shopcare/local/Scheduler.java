@@ -13,8 +13,6 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.joda.time.DateTime;
@@ -25,7 +23,6 @@ import org.joda.time.DateTime;
  * {@link ScheduledEvent}. Supports *, ?, numbers, names (MON, JAN), ranges, lists and steps.
  */
 final class Scheduler implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(Scheduler.class.getName());
     private static final Pattern RATE = Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)");
     private static final Pattern CRON = Pattern.compile("cron\\((.+)\\)");
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -33,6 +30,12 @@ final class Scheduler implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final AsyncInvoker async;
+
+    /** EventBridge invokes its targets asynchronously: retries and the failure destination come from {@code async}. */
+    Scheduler(AsyncInvoker async) {
+        this.async = async;
+    }
 
     void add(LocalFunction function, String expression) {
         Matcher rate = RATE.matcher(expression);
@@ -61,8 +64,13 @@ final class Scheduler implements AutoCloseable {
         }, Duration.between(Instant.now(), next).toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Invokes the function with the event EventBridge sends for a schedule that fired at {@code time}. */
-    static Object fire(LocalFunction function, Instant time) {
+    /** Hands the function, asynchronously, the event EventBridge sends for a schedule that fired at {@code time}. */
+    void fire(LocalFunction function, Instant time) {
+        async.submit(function, event(function, time));
+    }
+
+    /** The event EventBridge sends for a schedule of this function that fired at {@code time}. */
+    static ScheduledEvent event(LocalFunction function, Instant time) {
         ScheduledEvent event = new ScheduledEvent();
         event.setId(java.util.UUID.randomUUID().toString());
         event.setSource("aws.events");
@@ -72,12 +80,7 @@ final class Scheduler implements AutoCloseable {
         event.setTime(new DateTime(time.toEpochMilli(), org.joda.time.DateTimeZone.UTC));
         event.setResources(List.of("arn:aws:events:local:000000000000:rule/" + function.name()));
         event.setDetail(java.util.Map.of());
-        try {
-            return function.invoke(event);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "scheduled invocation of " + function.name() + " failed", e);
-            return null;
-        }
+        return event;
     }
 
     @Override

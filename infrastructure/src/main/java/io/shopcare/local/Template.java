@@ -80,10 +80,27 @@ public final class Template {
 
     public record Function(String logicalId, String handler, int timeoutSeconds, Map<String, String> environment,
                            List<HttpRoute> routes, List<StreamSource> streams, List<String> schedules,
-                           List<String> topics) {
+                           List<String> topics, EventInvokeConfig eventInvokeConfig) {
+        public Function(String logicalId, String handler, int timeoutSeconds, Map<String, String> environment,
+                        List<HttpRoute> routes, List<StreamSource> streams, List<String> schedules,
+                        List<String> topics) {
+            this(logicalId, handler, timeoutSeconds, environment, routes, streams, schedules, topics,
+                    EventInvokeConfig.DEFAULT);
+        }
+
         public String handlerClass() {
             return handler.split("::", 2)[0];
         }
+    }
+
+    /**
+     * How Lambda treats the function's asynchronous invocations (schedules, SNS, Invoke with
+     * Event): retries after a failure, the age after which an event is dropped, and where a
+     * failed event goes ({@code null}: nowhere, it is discarded).
+     */
+    public record EventInvokeConfig(int maximumRetryAttempts, int maximumEventAgeSeconds, String onFailure) {
+        /** Lambda's defaults: two retries, six hours, no destination. */
+        public static final EventInvokeConfig DEFAULT = new EventInvokeConfig(2, 21_600, null);
     }
 
     /** The resources as written (intrinsics unresolved), for checks on the template itself. */
@@ -147,9 +164,62 @@ public final class Template {
                 }
             });
             functions.add(new Function(id, String.valueOf(properties.get("Handler")), ((Number) timeout).intValue(),
-                    environment, routes, streams, schedules, topics));
+                    environment, routes, streams, schedules, topics, eventInvokeConfig(globals, properties)));
         });
         return functions;
+    }
+
+    /** The function's EventInvokeConfig over the Globals one (SAM merges maps key by key). */
+    private EventInvokeConfig eventInvokeConfig(Map<String, Object> globals, Map<String, Object> properties) {
+        Map<String, Object> config = merge(map(resolve(globals.get("EventInvokeConfig"))),
+                map(resolve(properties.get("EventInvokeConfig"))));
+        Object failure = map(map(config.get("DestinationConfig")).get("OnFailure")).get("Destination");
+        return new EventInvokeConfig(
+                ((Number) config.getOrDefault("MaximumRetryAttempts", EventInvokeConfig.DEFAULT.maximumRetryAttempts()))
+                        .intValue(),
+                ((Number) config.getOrDefault("MaximumEventAgeInSeconds",
+                        EventInvokeConfig.DEFAULT.maximumEventAgeSeconds())).intValue(),
+                failure == null ? null : String.valueOf(failure));
+    }
+
+    private static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> override) {
+        Map<String, Object> merged = new LinkedHashMap<>(base);
+        override.forEach((key, value) -> merged.merge(key, value, (a, b) ->
+                a instanceof Map<?, ?> && b instanceof Map<?, ?> ? merge(map(a), map(b)) : b));
+        return merged;
+    }
+
+    /**
+     * The CorsConfiguration of the template's HttpApi (over the Globals one), intrinsics resolved;
+     * empty when none is declared.
+     */
+    public Map<String, Object> httpApiCors() {
+        Map<String, Object> global = map(map(map(root.getOrDefault("Globals", Map.of())).get("HttpApi"))
+                .get("CorsConfiguration"));
+        for (Object resource : resources.values()) {
+            if ("AWS::Serverless::HttpApi".equals(map(resource).get("Type"))) {
+                Object cors = map(map(resource).get("Properties")).get("CorsConfiguration");
+                if (cors != null) {
+                    return map(resolve(cors instanceof Map<?, ?> ? merge(global, map(cors)) : corsShorthand(cors)));
+                }
+            }
+        }
+        return map(resolve(global));
+    }
+
+    /** SAM's shorthand {@code CorsConfiguration: true} allows every origin; false or a string as given. */
+    private static Map<String, Object> corsShorthand(Object value) {
+        if (Boolean.TRUE.equals(value)) {
+            return Map.of("AllowOrigins", List.of("*"));
+        }
+        return value instanceof String origin ? Map.of("AllowOrigins", List.of(origin)) : Map.of();
+    }
+
+    /** The template's Parameters as written: name to its definition (Type, Default, AllowedValues...). */
+    public Map<String, Map<String, Object>> parameters() {
+        Map<String, Map<String, Object>> parameters = new LinkedHashMap<>();
+        map(root.getOrDefault("Parameters", Map.of())).forEach((name, definition) -> parameters.put(name, map(definition)));
+        return parameters;
     }
 
     private StreamSource streamSource(Map<String, Object> p) {

@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -25,17 +26,120 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The README's run command: the real jar starts with demo data, answers, and exits on SIGTERM. */
+/**
+ * The README's run command on the real jar: the four lines first and nothing before them, one
+ * line per request, demo data served, the documented flags, and an exit within seconds of SIGTERM.
+ */
 class LocalStackJarIT {
+    private static final List<String> NOISE = List.of("SLF4J", "JAXB", "log4j", "StatusLogger",
+            "Initializing DynamoDB Local", "WARNING", "Exception");
 
     @Test
-    void theJarServesTheDemoListingAndExitsWithinTenSecondsOfSigterm() throws Exception {
-        Path jar = Path.of(System.getProperty("shopcare.local.jar"));
+    void theJarPrintsItsFourLinesFirstServesTheDemoDataAndExitsWithinTenSecondsOfSigterm() throws Exception {
         int port = LocalDynamoDb.freePort();
+        int lambdaPort = LocalDynamoDb.freePort();
         int sesPort = LocalDynamoDb.freePort();
-        Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "--port", Integer.toString(port), "--ses-port", Integer.toString(sesPort)))
-                .directory(LocalStack.findProjectDir().toFile()).redirectErrorStream(true).start();
+        Process process = jar("--port", Integer.toString(port), "--lambda-port", Integer.toString(lambdaPort),
+                "--ses-port", Integer.toString(sesPort)).start();
+        BlockingQueue<String> lines = readLines(process);
+        List<String> output = new ArrayList<>();
+        try {
+            assertEquals("API ready: http://localhost:" + port, nextLine(lines, output));
+            assertEquals("Lambda ready: http://localhost:" + lambdaPort, nextLine(lines, output));
+            assertEquals("Inbox: http://localhost:" + sesPort, nextLine(lines, output));
+            assertTrue(nextLine(lines, output).matches("Admin token: [0-9a-f]{32}"), String.join("\n", output));
+            assertTrue(nextLine(lines, output).matches("Started in \\d+ ms with demo data"), String.join("\n", output));
+
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> listing = http.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/categories/womens-jackets/products?limit=5"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, listing.statusCode());
+            List<?> items = (List<?>) Json.parseObject(listing.body()).get("items");
+            assertFalse(items.isEmpty(), "demo data should fill the listing");
+            assertNotNull(((Map<?, ?>) items.get(0)).get("availability"));
+            String requestLine = nextLine(lines, output);
+            assertTrue(requestLine.matches("GET /categories/womens-jackets/products 200 \\d+ ms"), requestLine);
+
+            HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/nowhere"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, unknown.statusCode());
+            assertTrue(nextLine(lines, output).matches("GET /nowhere 404 \\d+ ms"), String.join("\n", output));
+            HttpResponse<String> confirm = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/alerts/confirm?token=secret-token-value")).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(nextLine(lines, output).matches("GET /alerts/confirm " + confirm.statusCode() + " \\d+ ms"),
+                    String.join("\n", output));
+
+            HttpResponse<String> dryRun = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + lambdaPort
+                    + "/2015-03-31/functions/WeeklyDigestFunction/invocations")).header("X-Amz-Invocation-Type", "DryRun")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(204, dryRun.statusCode());
+            HttpResponse<String> inbox = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + sesPort + "/store"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, inbox.statusCode());
+        } finally {
+            process.destroy(); // SIGTERM
+        }
+        assertTrue(process.waitFor(10, TimeUnit.SECONDS), "the stack must exit within 10 s of SIGTERM");
+        lines.drainTo(output);
+        for (String line : output) {
+            for (String noise : NOISE) {
+                assertFalse(line.contains(noise), "noise in the output: " + line);
+            }
+        }
+        assertFalse(output.stream().anyMatch(line -> line.contains("secret-token-value")), "query strings are never logged");
+        assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", sesPort).close(),
+                "the SES emulator must be stopped with the stack");
+    }
+
+    @Test
+    void helpPrintsTheFlagsTableAndExitsWithZero() throws Exception {
+        Finished help = run("--help");
+        assertEquals(0, help.exitCode());
+        for (String flag : List.of("--port N", "--lambda-port N", "--ses-port N", "--web-port N", "--admin-token T",
+                "--no-demo-data", "--data-dir DIR", "--parameter-overrides K=V ...", "--help")) {
+            assertTrue(help.output().contains(flag), flag + " missing from:\n" + help.output());
+        }
+    }
+
+    @Test
+    void anUnknownFlagOrABadValueIsAUsageErrorWithExitCodeTwo() throws Exception {
+        for (String[] args : new String[][] {{"--verbose"}, {"--port", "http"}, {"--parameter-overrides", "Stage"}}) {
+            Finished finished = run(args);
+            assertEquals(2, finished.exitCode(), String.join(" ", args) + ":\n" + finished.output());
+            assertTrue(finished.output().contains("Usage: java -jar"), finished.output());
+        }
+    }
+
+    @Test
+    void aParameterOverrideTheTemplateDoesNotAllowStopsTheStartWithExitCodeTwo() throws Exception {
+        for (String[] args : new String[][] {{"--parameter-overrides", "Stage=qa"},
+                {"--parameter-overrides", "NoSuchParameter=1"}, {"--parameter-overrides", "SendConcurrency=500"}}) {
+            Finished finished = run(args);
+            assertEquals(2, finished.exitCode(), String.join(" ", args) + ":\n" + finished.output());
+            assertTrue(finished.output().contains(args[1].substring(0, args[1].indexOf('='))), finished.output());
+        }
+    }
+
+    private record Finished(int exitCode, String output) {
+    }
+
+    /** Runs the jar to its end (these command lines never start the stack). */
+    private static Finished run(String... args) throws Exception {
+        Process process = jar(args).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the jar did not exit:\n" + output);
+        return new Finished(process.exitValue(), output);
+    }
+
+    private static ProcessBuilder jar(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Path.of(System.getProperty("shopcare.local.jar")).toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(LocalStack.findProjectDir().toFile()).redirectErrorStream(true);
+    }
+
+    private static BlockingQueue<String> readLines(Process process) {
         BlockingQueue<String> lines = new ArrayBlockingQueue<>(10_000);
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -48,42 +152,16 @@ class LocalStackJarIT {
         });
         reader.setDaemon(true);
         reader.start();
-        try {
-            String api = awaitLine(lines, "API ready: ");
-            assertEquals("http://localhost:" + port, api);
-            assertEquals("http://localhost:" + sesPort, awaitLine(lines, "Inbox: "));
-            assertTrue(awaitLine(lines, "Admin token: ").matches("[0-9a-f]{32}"));
-
-            HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> listing = http.send(HttpRequest.newBuilder(
-                    URI.create(api + "/categories/womens-jackets/products")).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, listing.statusCode());
-            List<?> items = (List<?>) Json.parseObject(listing.body()).get("items");
-            assertFalse(items.isEmpty(), "demo data should fill the listing");
-            assertNotNull(((Map<?, ?>) items.get(0)).get("availability"));
-            HttpResponse<String> inbox = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + sesPort + "/store"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, inbox.statusCode());
-        } finally {
-            process.destroy(); // SIGTERM
-        }
-        assertTrue(process.waitFor(10, TimeUnit.SECONDS), "the stack must exit within 10 s of SIGTERM");
-        assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", sesPort).close(),
-                "the SES emulator must be stopped with the stack");
+        return lines;
     }
 
-    private static String awaitLine(BlockingQueue<String> lines, String prefix) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        StringBuilder seen = new StringBuilder();
-        while (System.nanoTime() < deadline) {
-            String line = lines.poll(1, TimeUnit.SECONDS);
-            if (line != null && line.startsWith(prefix)) {
-                return line.substring(prefix.length()).trim();
-            }
-            if (line != null) {
-                seen.append(line).append('\n');
-            }
+    /** The next line of output, waiting up to 90 s for it (the stack loads demo data before its first line). */
+    private static String nextLine(BlockingQueue<String> lines, List<String> output) throws InterruptedException {
+        String line = lines.poll(90, TimeUnit.SECONDS);
+        if (line == null) {
+            throw new AssertionError("no further output line; so far:\n" + String.join("\n", output));
         }
-        throw new AssertionError("no line starting with '" + prefix + "'; output:\n" + seen);
+        output.add(line);
+        return line;
     }
 }
