@@ -1,5 +1,6 @@
 package io.shopcare.stock;
 
+import io.shopcare.stock.aws.DynamoStockRepository;
 import io.shopcare.idempotency.IdempotencyKey;
 import java.util.Optional;
 

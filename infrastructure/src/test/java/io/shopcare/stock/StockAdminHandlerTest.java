@@ -1,5 +1,7 @@
 package io.shopcare.stock;
 
+import io.shopcare.stock.aws.DynamoStockRepository;
+import io.shopcare.stock.aws.StockAdminHandler;
 import static io.shopcare.testing.EmbeddedTables.IDEMPOTENCY;
 import static io.shopcare.testing.EmbeddedTables.INVENTORY;
 import static io.shopcare.testing.EmbeddedTables.httpEvent;
@@ -9,10 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.shopcare.catalog.CatalogService;
-import io.shopcare.catalog.DynamoCatalogRepository;
-import io.shopcare.catalog.PutLocationHandler;
-import io.shopcare.catalog.PutProductHandler;
-import io.shopcare.idempotency.DynamoIdempotencyStore;
+import io.shopcare.catalog.aws.DynamoCatalogRepository;
+import io.shopcare.catalog.aws.PutLocationHandler;
+import io.shopcare.catalog.aws.PutProductHandler;
+import io.shopcare.idempotency.aws.DynamoIdempotencyStore;
 import io.shopcare.json.Json;
 import io.shopcare.testing.EmbeddedTables;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.shopcare.local.acceptance;
 
-import io.shopcare.alerts.DynamoSubscriptionStore;
+import io.shopcare.alerts.aws.DynamoSubscriptionStore;
 import io.shopcare.alerts.Subscription;
 import io.shopcare.mail.EmailAddress;
 import io.shopcare.mail.Language;

@@ -1,6 +1,6 @@
 package io.shopcare.local.bench;
 
-import io.shopcare.alerts.AlertKeys;
+import io.shopcare.alerts.aws.AlertKeys;
 import io.shopcare.config.Environment;
 import io.shopcare.json.Json;
 import io.shopcare.local.LocalStack;
@@ -13,8 +13,8 @@ import io.shopcare.mail.Language;
 import io.shopcare.mail.Mailer;
 import io.shopcare.mail.OutgoingEmail;
 import io.shopcare.mail.RenderedEmail;
-import io.shopcare.mail.SesMailer;
-import io.shopcare.restock.DynamoRestockStore;
+import io.shopcare.mail.aws.SesMailer;
+import io.shopcare.restock.aws.DynamoRestockStore;
 import io.shopcare.restock.WaveStore;
 import java.io.IOException;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package io.shopcare.local.bench;
 
-import io.shopcare.availability.DynamoReadModel;
+import io.shopcare.availability.aws.DynamoReadModel;
 import io.shopcare.local.LocalStack;
 import io.shopcare.local.LocalStackOptions;
 import java.net.URI;

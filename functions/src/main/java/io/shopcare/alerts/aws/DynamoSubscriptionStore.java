@@ -1,0 +1,284 @@
+package io.shopcare.alerts.aws;
+
+import io.shopcare.alerts.Subscription;
+import io.shopcare.alerts.SubscriptionStore;
+import static io.shopcare.dynamo.Attributes.key;
+import static io.shopcare.dynamo.Attributes.n;
+import static io.shopcare.dynamo.Attributes.s;
+
+import io.shopcare.alerts.Subscription.Ref;
+import io.shopcare.alerts.Subscription.Status;
+import io.shopcare.concurrency.Backoff;
+import io.shopcare.dynamo.Attributes;
+import io.shopcare.mail.Language;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/**
+ * Subscriptions and subscribers in the alerts table (see {@link AlertKeys}). A subscription's
+ * confirmation e-mail is a small state on the item ({@code mail}: REQUESTED → SENDING → SENT or
+ * FAILED, under the {@code mailRequest} id of the sign-up that asked for it); the table's stream
+ * carries REQUESTED to the sender.
+ */
+public final class DynamoSubscriptionStore implements SubscriptionStore {
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public DynamoSubscriptionStore(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    /** The values of the confirmation-mail state, as the stream filter in template.yaml names REQUESTED. */
+    enum MailState { REQUESTED, SENDING, SENT, FAILED }
+
+    @Override
+    public String subscriberId(String addressKey, String newId) {
+        return Attributes.string(dynamoDb.updateItem(r -> r.tableName(table)
+                .key(key(AlertKeys.addressPk(addressKey), AlertKeys.SUBSCRIBER_SK))
+                .updateExpression("SET subscriberId = if_not_exists(subscriberId, :new)")
+                .expressionAttributeValues(Map.of(":new", s(newId)))
+                .returnValues(ReturnValue.ALL_NEW)).attributes(), "subscriberId");
+    }
+
+    @Override
+    public Optional<String> findSubscriberId(String addressKey) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table)
+                .key(key(AlertKeys.addressPk(addressKey), AlertKeys.SUBSCRIBER_SK)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.ofNullable(Attributes.string(item, "subscriberId"));
+    }
+
+    @Override
+    public String suppressAddress(String addressKey, String newId) {
+        return Attributes.string(dynamoDb.updateItem(r -> r.tableName(table)
+                .key(key(AlertKeys.addressPk(addressKey), AlertKeys.SUBSCRIBER_SK))
+                .updateExpression("SET subscriberId = if_not_exists(subscriberId, :new), suppressed = :yes")
+                .expressionAttributeValues(Map.of(":new", s(newId), ":yes", AttributeValue.fromBool(true)))
+                .returnValues(ReturnValue.ALL_NEW)).attributes(), "subscriberId");
+    }
+
+    @Override
+    public boolean isSuppressed(String addressKey) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table)
+                .key(key(AlertKeys.addressPk(addressKey), AlertKeys.SUBSCRIBER_SK)).consistentRead(true)).item();
+        return item != null && item.containsKey("suppressed") && Boolean.TRUE.equals(item.get("suppressed").bool());
+    }
+
+    @Override
+    public Optional<Subscription> find(Ref ref) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table)
+                .key(key(AlertKeys.pk(ref), AlertKeys.sk(ref))).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(ref, item));
+    }
+
+    static Subscription fromItem(Ref ref, Map<String, AttributeValue> item) {
+        List<String> categories = item.containsKey("categoryIds") ? item.get("categoryIds").ss() : List.of();
+        return new Subscription(ref, Attributes.string(item, "email"), Language.ofTag(Attributes.string(item, "lang")),
+                Status.valueOf(Attributes.string(item, "status")), Instant.parse(Attributes.string(item, "requestedAt")),
+                categories);
+    }
+
+    @Override
+    public boolean admitSignUp(String mailboxKey, Instant now, int limit, Duration window) {
+        Map<String, AttributeValue> rateKey = key(AlertKeys.ratePk(mailboxKey), AlertKeys.RATE_SK);
+        for (int attempt = 1; ; attempt++) {
+            Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).key(rateKey).consistentRead(true))
+                    .item();
+            long version = item == null ? 0 : Attributes.number(item, "version");
+            List<AttributeValue> recent = new ArrayList<>();
+            if (item != null && item.containsKey("sentAt")) {
+                long cutoff = now.minus(window).getEpochSecond();
+                item.get("sentAt").l().stream().filter(t -> Long.parseLong(t.n()) > cutoff).forEach(recent::add);
+            }
+            if (recent.size() >= limit) {
+                return false;
+            }
+            recent.add(n(now.getEpochSecond()));
+            Map<String, AttributeValue> updated = new HashMap<>(rateKey);
+            updated.put("sentAt", AttributeValue.fromL(recent));
+            updated.put("version", n(version + 1));
+            updated.put("expiresAt", n(now.plus(window).getEpochSecond()));
+            try {
+                dynamoDb.putItem(r -> r.tableName(table).item(updated)
+                        .conditionExpression("attribute_not_exists(pk) OR version = :v")
+                        .expressionAttributeValues(Map.of(":v", n(version))));
+                return true;
+            } catch (ConditionalCheckFailedException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                Backoff.pause(attempt);
+            }
+        }
+    }
+
+    @Override
+    public boolean requestConfirmation(Subscription pending, String requestId) {
+        Ref ref = pending.ref();
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":email", s(pending.email()));
+        values.put(":lang", s(pending.language().tag()));
+        values.put(":owner", s(AlertKeys.owner(ref.subscriberId())));
+        values.put(":now", s(pending.createdAt().toString()));
+        values.put(":pending", s(Status.PENDING_CONFIRMATION.name()));
+        // Where the subscription will sit in its queue once confirmed: sign-up time, then id.
+        values.put(":order", s(pending.createdAt() + "#" + ref.subscriberId()));
+        values.put(":requested", s(MailState.REQUESTED.name()));
+        values.put(":request", s(requestId));
+        values.put(":zero", n(0));
+        values.put(":active", s(Status.ACTIVE.name()));
+        values.put(":suppressed", s(Status.SUPPRESSED.name()));
+        StringBuilder update = new StringBuilder("SET email = :email, lang = :lang, #owner = :owner, requestedAt = :now, "
+                + "#status = :pending, queueOrder = if_not_exists(queueOrder, :order), mail = :requested, "
+                + "mailRequest = :request, mailAttempts = :zero");
+        if (ref.sku() != null) {
+            update.append(", sku = :sku");
+            values.put(":sku", s(ref.sku()));
+        }
+        if (!pending.categoryIds().isEmpty()) {
+            update.append(", categoryIds = :categories");
+            values.put(":categories", AttributeValue.fromSs(pending.categoryIds()));
+        } else if (ref.isDigest()) {
+            update.append(" REMOVE categoryIds");
+        }
+        try {
+            dynamoDb.updateItem(r -> r.tableName(table).key(key(AlertKeys.pk(ref), AlertKeys.sk(ref)))
+                    .updateExpression(update.toString())
+                    .conditionExpression("attribute_not_exists(pk) OR NOT (#status IN (:active, :suppressed))")
+                    .expressionAttributeNames(Map.of("#status", "status", "#owner", "owner"))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException alreadyOnTheListOrSuppressed) {
+            return false;
+        }
+    }
+
+    @Override
+    public void saveConfirmed(Subscription subscription) {
+        Ref ref = subscription.ref();
+        Map<String, AttributeValue> item = new HashMap<>(key(AlertKeys.pk(ref), AlertKeys.sk(ref)));
+        item.put("email", s(subscription.email()));
+        item.put("lang", s(subscription.language().tag()));
+        item.put("status", s(Status.ACTIVE.name()));
+        item.put("requestedAt", s(subscription.createdAt().toString()));
+        item.put("owner", s(AlertKeys.owner(ref.subscriberId())));
+        item.put("queue", s(AlertKeys.queue(ref)));
+        item.put("queuedAt", s(subscription.createdAt() + "#" + ref.subscriberId()));
+        if (ref.sku() != null) {
+            item.put("sku", s(ref.sku()));
+        }
+        if (!subscription.categoryIds().isEmpty()) {
+            item.put("categoryIds", AttributeValue.fromSs(subscription.categoryIds()));
+        }
+        dynamoDb.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+    }
+
+    @Override
+    public Optional<Status> activate(Ref ref, Instant now) {
+        try {
+            dynamoDb.updateItem(r -> r.tableName(table).key(key(AlertKeys.pk(ref), AlertKeys.sk(ref)))
+                    .updateExpression("SET #status = :active, confirmedAt = :now, #queue = :queue, queuedAt = queueOrder "
+                            + "REMOVE queueOrder")
+                    .conditionExpression("#status = :pending")
+                    .expressionAttributeNames(Map.of("#status", "status", "#queue", "queue"))
+                    .expressionAttributeValues(Map.of(":active", s(Status.ACTIVE.name()),
+                            ":pending", s(Status.PENDING_CONFIRMATION.name()), ":now", s(now.toString()),
+                            ":queue", s(AlertKeys.queue(ref))))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return Optional.of(Status.ACTIVE);
+        } catch (ConditionalCheckFailedException e) {
+            Map<String, AttributeValue> old = e.item();
+            return old == null || old.isEmpty() ? Optional.empty()
+                    : Optional.of(Status.valueOf(Attributes.string(old, "status")));
+        }
+    }
+
+    @Override
+    public int endAll(String subscriberId, Status status) {
+        int changed = 0;
+        Map<String, AttributeValue> startKey = null;
+        do {
+            QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(AlertKeys.BY_OWNER)
+                    .keyConditionExpression("#owner = :owner")
+                    .expressionAttributeNames(Map.of("#owner", "owner"))
+                    .expressionAttributeValues(Map.of(":owner", s(AlertKeys.owner(subscriberId))));
+            if (startKey != null) {
+                query.exclusiveStartKey(startKey);
+            }
+            QueryResponse page = dynamoDb.query(query.build());
+            for (Map<String, AttributeValue> found : page.items()) {
+                try {
+                    dynamoDb.updateItem(r -> r.tableName(table)
+                            .key(key(Attributes.string(found, "pk"), Attributes.string(found, "sk")))
+                            .updateExpression("SET #status = :status REMOVE #queue, queuedAt, queueOrder")
+                            .conditionExpression("attribute_exists(pk) AND #status <> :status")
+                            .expressionAttributeNames(Map.of("#status", "status", "#queue", "queue"))
+                            .expressionAttributeValues(Map.of(":status", s(status.name()))));
+                    changed++;
+                } catch (ConditionalCheckFailedException alreadyEnded) {
+                    // Nothing to change: redelivered feedback or a second click.
+                }
+            }
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return changed;
+    }
+
+    @Override
+    public Optional<ConfirmationMail> claimConfirmationMail(Ref ref, String requestId, int maxAttempts) {
+        try {
+            Map<String, AttributeValue> item = dynamoDb.updateItem(r -> r.tableName(table)
+                    .key(key(AlertKeys.pk(ref), AlertKeys.sk(ref)))
+                    .updateExpression("SET mail = :sending, mailAttempts = mailAttempts + :one")
+                    .conditionExpression("#status = :pending AND mail = :requested AND mailRequest = :request "
+                            + "AND mailAttempts < :max")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":sending", s(MailState.SENDING.name()), ":one", n(1),
+                            ":pending", s(Status.PENDING_CONFIRMATION.name()),
+                            ":requested", s(MailState.REQUESTED.name()), ":request", s(requestId),
+                            ":max", n(maxAttempts)))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            return Optional.of(new ConfirmationMail(fromItem(ref, item), (int) Attributes.number(item, "mailAttempts")));
+        } catch (ConditionalCheckFailedException sentSupersededOrEnded) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void confirmationMailSent(Ref ref, String requestId, String messageId) {
+        settleMail(ref, requestId, "SET mail = :state, mailMessageId = :id",
+                Map.of(":state", s(MailState.SENT.name()), ":id", s(messageId)));
+    }
+
+    @Override
+    public void confirmationMailFailed(Ref ref, String requestId, boolean retry) {
+        // Back to REQUESTED is itself a stream record: the sender gets it again, up to its attempts.
+        settleMail(ref, requestId, "SET mail = :state",
+                Map.of(":state", s((retry ? MailState.REQUESTED : MailState.FAILED).name())));
+    }
+
+    private void settleMail(Ref ref, String requestId, String update, Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> all = new HashMap<>(values);
+        all.put(":sending", s(MailState.SENDING.name()));
+        all.put(":request", s(requestId));
+        try {
+            dynamoDb.updateItem(r -> r.tableName(table).key(key(AlertKeys.pk(ref), AlertKeys.sk(ref)))
+                    .updateExpression(update).conditionExpression("mail = :sending AND mailRequest = :request")
+                    .expressionAttributeValues(all));
+        } catch (ConditionalCheckFailedException superseded) {
+            // A newer sign-up asked for a new e-mail meanwhile; its own record takes it from here.
+        }
+    }
+}

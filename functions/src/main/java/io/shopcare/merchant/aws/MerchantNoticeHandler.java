@@ -1,0 +1,58 @@
+package io.shopcare.merchant.aws;
+
+import io.shopcare.merchant.MerchantNotices;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import io.shopcare.clients.AwsClients;
+import io.shopcare.config.Environment;
+import io.shopcare.mail.EmailRenderer;
+import io.shopcare.mail.aws.SesMailer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The alerts table's stream, filtered to new merchant notices: e-mails each one once. */
+public final class MerchantNoticeHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    private static final Logger LOG = Logger.getLogger(MerchantNoticeHandler.class.getName());
+    private final MerchantNotices notices;
+
+    public MerchantNoticeHandler() {
+        this(System.getenv());
+    }
+
+    public MerchantNoticeHandler(Map<String, String> environment) {
+        this(notices(new Environment(environment)));
+    }
+
+    public MerchantNoticeHandler(MerchantNotices notices) {
+        this.notices = notices;
+    }
+
+    private static MerchantNotices notices(Environment env) {
+        DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
+        return new MerchantNotices(new DynamoNoticeStore(dynamoDb, env.require("ALERTS_TABLE")),
+                SesMailer.fromEnvironment(env),
+                new EmailRenderer(), env.require("MERCHANT_ALERT_EMAIL"));
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+            var keys = record.getDynamodb().getKeys();
+            try {
+                notices.deliver(keys.get("pk").getS(), keys.get("sk").getS());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "merchant notice " + keys.get("sk").getS() + " will be retried", e);
+                failures.add(StreamsEventResponse.BatchItemFailure.builder()
+                        .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build());
+            }
+        }
+        return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
+    }
+}

@@ -1,0 +1,41 @@
+package io.shopcare.restock.aws;
+
+import io.shopcare.restock.FollowUpWaves;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import io.shopcare.availability.aws.DynamoInventorySource;
+import io.shopcare.clients.AwsClients;
+import io.shopcare.config.Environment;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Schedule: starts follow-up restock waves that are due. Returns how many started. */
+public final class RestockFollowUpHandler implements RequestHandler<ScheduledEvent, Integer> {
+    private final FollowUpWaves followUps;
+
+    public RestockFollowUpHandler() {
+        this(System.getenv());
+    }
+
+    public RestockFollowUpHandler(Map<String, String> environment) {
+        this(followUps(new Environment(environment)));
+    }
+
+    public RestockFollowUpHandler(FollowUpWaves followUps) {
+        this.followUps = followUps;
+    }
+
+    private static FollowUpWaves followUps(Environment env) {
+        DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
+        DynamoRestockStore store = new DynamoRestockStore(dynamoDb, env.require("ALERTS_TABLE"));
+        return new FollowUpWaves(store, store, new DynamoInventorySource(dynamoDb, env.require("INVENTORY_TABLE")),
+                Clock.systemUTC());
+    }
+
+    @Override
+    public Integer handleRequest(ScheduledEvent event, Context context) {
+        return followUps.run(context::getRemainingTimeInMillis, 10_000);
+    }
+}

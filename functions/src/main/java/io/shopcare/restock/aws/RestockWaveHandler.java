@@ -1,0 +1,86 @@
+package io.shopcare.restock.aws;
+
+import io.shopcare.restock.WaveRunner;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import io.shopcare.alerts.Links;
+import io.shopcare.catalog.aws.DynamoCatalogRepository;
+import io.shopcare.clients.AwsClients;
+import io.shopcare.config.Environment;
+import io.shopcare.mail.EmailRenderer;
+import io.shopcare.mail.aws.SesMailer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The alerts table's stream, filtered to wave hand-offs: sends restock waves. Each record is a
+ * hand-off (a new wave, or a worker that stopped before its timeout); failures are reported per
+ * record and retried, and a retry resumes the same worker's lease.
+ */
+public final class RestockWaveHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    private static final Logger LOG = Logger.getLogger(RestockWaveHandler.class.getName());
+    private final WaveRunner runner;
+
+    public RestockWaveHandler() {
+        this(System.getenv());
+    }
+
+    public RestockWaveHandler(Map<String, String> environment) {
+        this(runner(new Environment(environment)));
+    }
+
+    public RestockWaveHandler(WaveRunner runner) {
+        this.runner = runner;
+    }
+
+    private static WaveRunner runner(Environment env) {
+        DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
+        int concurrency = Integer.parseInt(env.require("SEND_CONCURRENCY"));
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency, task -> {
+            Thread thread = new Thread(task, "wave-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new WaveRunner(new DynamoRestockStore(dynamoDb, env.require("ALERTS_TABLE")),
+                new DynamoCatalogRepository(dynamoDb, env.require("INVENTORY_TABLE"), Clock.systemUTC()),
+                SesMailer.fromEnvironment(env),
+                new EmailRenderer(),
+                Links.fromEnvironment(env),
+                // Chunks of 32 per sender: each costs one query, one reservation and one record of
+                // message ids, so big chunks keep those small per alert; one chunk takes seconds at most.
+                Clock.systemUTC(), pool, 32 * concurrency, Duration.ofSeconds(15));
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+            var stream = record.getDynamodb();
+            Map<String, AttributeValue> image = stream == null ? null : stream.getNewImage();
+            if (image == null || image.get("sku") == null || image.get("step") == null) {
+                continue;
+            }
+            String waveId = stream.getKeys().get("sk").getS().substring("WAVE#".length());
+            try {
+                runner.run(image.get("sku").getS(), waveId, Long.parseLong(image.get("step").getN()),
+                        () -> context.getRemainingTimeInMillis());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "wave " + waveId + " stopped; it will be retried", e);
+                failures.add(StreamsEventResponse.BatchItemFailure.builder()
+                        .withItemIdentifier(stream.getSequenceNumber()).build());
+            }
+        }
+        return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
+    }
+}
