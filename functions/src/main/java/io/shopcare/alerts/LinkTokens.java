@@ -1,6 +1,6 @@
 package io.shopcare.alerts;
 
-import io.shopcare.http.ApiException;
+import io.shopcare.outcome.Refusal;
 import io.shopcare.signing.KeyRing;
 import io.shopcare.signing.Signer;
 import java.nio.charset.StandardCharsets;
@@ -56,12 +56,12 @@ public final class LinkTokens {
         }
         Instant issuedAt = Instant.ofEpochSecond(Long.parseLong(fields[2]));
         if (purpose == Purpose.CONFIRM && now.isAfter(issuedAt.plus(CONFIRM_VALIDITY))) {
-            throw new ApiException(410, "TOKEN_EXPIRED", "This link has expired; please sign up again.");
+            throw Refusal.expired("TOKEN_EXPIRED", "This link has expired; please sign up again.");
         }
         return new Claims(fields[1], issuedAt);
     }
 
-    private static ApiException unknown() {
-        return new ApiException(404, "NOT_FOUND", "This link is not valid.");
+    private static Refusal unknown() {
+        return Refusal.notFound("This link is not valid.", java.util.List.of());
     }
 }

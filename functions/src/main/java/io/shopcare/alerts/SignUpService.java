@@ -1,10 +1,10 @@
 package io.shopcare.alerts;
 
+import io.shopcare.outcome.Refusal;
 import io.shopcare.alerts.Subscription.Ref;
 import io.shopcare.alerts.Subscription.Status;
 import io.shopcare.catalog.CatalogRepository;
 import io.shopcare.catalog.Product;
-import io.shopcare.http.ApiException;
 import io.shopcare.mail.EmailAddress;
 import io.shopcare.mail.Language;
 import java.time.Clock;
@@ -47,9 +47,9 @@ public final class SignUpService {
     public void signUpForAlert(String sku, String rawEmail, Language language) {
         EmailAddress email = address(rawEmail);
         Objects.requireNonNull(catalog, "alert sign-ups need the catalog (INVENTORY_TABLE)");
-        String productId = catalog.productOfSku(sku).orElseThrow(() -> ApiException.notFound("SKU"));
-        Product product = catalog.findProduct(productId).orElseThrow(() -> ApiException.notFound("SKU")).value();
-        SkuDetails.of(product, sku).orElseThrow(() -> ApiException.notFound("SKU"));
+        String productId = catalog.productOfSku(sku).orElseThrow(() -> Refusal.notFound("SKU"));
+        Product product = catalog.findProduct(productId).orElseThrow(() -> Refusal.notFound("SKU")).value();
+        SkuDetails.of(product, sku).orElseThrow(() -> Refusal.notFound("SKU"));
         signUp(email, language, subscriberId -> Ref.alert(sku, subscriberId), List.of());
     }
 
@@ -59,8 +59,8 @@ public final class SignUpService {
         Objects.requireNonNull(categoryExists, "digest sign-ups need the categories (READ_MODEL_TABLE)");
         for (int i = 0; i < categoryIds.size(); i++) {
             if (!categoryExists.test(categoryIds.get(i))) {
-                throw new ApiException(404, "NOT_FOUND", "Category not found.",
-                        List.of(new ApiException.Detail("categoryIds[" + i + "]", "no such category")));
+                throw Refusal.notFound("Category not found.",
+                        List.of(new Refusal.Problem("categoryIds[" + i + "]", "no such category")));
             }
         }
         signUp(email, language, Ref::digest, categoryIds);
@@ -71,7 +71,7 @@ public final class SignUpService {
         Instant now = clock.instant();
         String subscriberId = store.subscriberId(email.key(), newIds.get());
         if (!store.admitSignUp(email.mailboxKey(), now, SIGNUPS_PER_WINDOW, WINDOW)) {
-            throw new ApiException(429, "RATE_LIMITED",
+            throw Refusal.limited("RATE_LIMITED",
                     "Too many sign-ups for this address today; please confirm the e-mails already sent.");
         }
         // Refused (nothing written) when already confirmed or bounced: the answer is the same.
@@ -80,7 +80,7 @@ public final class SignUpService {
     }
 
     private static EmailAddress address(String raw) {
-        return EmailAddress.parse(raw).orElseThrow(() -> ApiException.invalid("email",
+        return EmailAddress.parse(raw).orElseThrow(() -> Refusal.invalid("email",
                 "must be a valid e-mail address of at most " + EmailAddress.MAX_LENGTH + " characters"));
     }
 }

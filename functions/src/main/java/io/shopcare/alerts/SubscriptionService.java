@@ -1,9 +1,9 @@
 package io.shopcare.alerts;
 
+import io.shopcare.outcome.Refusal;
 import io.shopcare.alerts.LinkTokens.Purpose;
 import io.shopcare.alerts.Subscription.Ref;
 import io.shopcare.alerts.Subscription.Status;
-import io.shopcare.http.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -26,11 +26,11 @@ public final class SubscriptionService {
         Instant now = clock.instant();
         Ref ref = Ref.fromTokenSubject(tokens.verify(token, Purpose.CONFIRM, now).subject());
         if (ref == null) {
-            throw ApiException.notFound("Subscription");
+            throw Refusal.notFound("Subscription");
         }
-        Status status = store.activate(ref, now).orElseThrow(() -> ApiException.notFound("Subscription"));
+        Status status = store.activate(ref, now).orElseThrow(() -> Refusal.notFound("Subscription"));
         if (status == Status.UNSUBSCRIBED || status == Status.SUPPRESSED) {
-            throw new ApiException(409, "SUBSCRIPTION_ENDED",
+            throw Refusal.conflict("SUBSCRIPTION_ENDED",
                     "This sign-up was ended by unsubscribing; please sign up again.");
         }
         Map<String, Object> answer = new HashMap<>();

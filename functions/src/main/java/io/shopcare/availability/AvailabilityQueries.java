@@ -1,6 +1,6 @@
 package io.shopcare.availability;
 
-import io.shopcare.http.ApiException;
+import io.shopcare.outcome.Refusal;
 import java.util.Map;
 
 /** The product page's and the store finder's questions, each answered from one read-model request. */
@@ -12,10 +12,10 @@ public final class AvailabilityQueries {
     }
 
     public Map<String, Object> product(String productId) {
-        return readModel.productDetail(productId).orElseThrow(() -> ApiException.notFound("The product"));
+        return readModel.productDetail(productId).orElseThrow(() -> Refusal.notFound("The product"));
     }
 
     public Map<String, Object> stores(String sku) {
-        return Map.of("items", readModel.skuStores(sku).orElseThrow(() -> ApiException.notFound("The SKU")));
+        return Map.of("items", readModel.skuStores(sku).orElseThrow(() -> Refusal.notFound("The SKU")));
     }
 }

@@ -1,6 +1,6 @@
 package io.shopcare.availability;
 
-import io.shopcare.http.ApiException;
+import io.shopcare.outcome.Refusal;
 import io.shopcare.json.Json;
 import io.shopcare.signing.Signer;
 import java.nio.charset.StandardCharsets;
@@ -120,7 +120,7 @@ public final class CategoryListing {
         return KEY_ORDER.compare(a, b);
     }
 
-    private static ApiException invalidCursor() {
-        return new ApiException(400, "INVALID_CURSOR", "The cursor is not valid for this listing.");
+    private static Refusal invalidCursor() {
+        return Refusal.malformed("INVALID_CURSOR", "The cursor is not valid for this listing.");
     }
 }

@@ -1,10 +1,10 @@
 package io.shopcare.catalog;
 
+import io.shopcare.outcome.Refusal;
 import io.shopcare.catalog.CatalogRepository.ConcurrentChangeException;
 import io.shopcare.catalog.CatalogRepository.SkuOwnedElsewhereException;
 import io.shopcare.catalog.CatalogRepository.Versioned;
 import io.shopcare.concurrency.Backoff;
-import io.shopcare.http.ApiException;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,14 +50,14 @@ public final class CatalogService {
                 Backoff.pause(attempt); // a stock write bumped the product's version: read again and retry
             } catch (SkuOwnedElsewhereException e) {
                 int index = product.skus().indexOf(e.sku());
-                throw ApiException.conflict("CONFLICT", "A SKU of this product belongs to another product.",
-                        List.of(new ApiException.Detail("variants[" + index + "].sku", "belongs to another product")));
+                throw Refusal.conflict("CONFLICT", "A SKU of this product belongs to another product.",
+                        List.of(new Refusal.Problem("variants[" + index + "].sku", "belongs to another product")));
             }
         }
         throw busy();
     }
 
-    static ApiException busy() {
-        return new ApiException(409, "CONFLICT", "The resource is being changed concurrently; retry the request.");
+    static Refusal busy() {
+        return Refusal.conflict("CONFLICT", "The resource is being changed concurrently; retry the request.");
     }
 }

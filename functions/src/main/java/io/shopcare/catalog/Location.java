@@ -1,10 +1,5 @@
 package io.shopcare.catalog;
 
-import io.shopcare.http.JsonInput;
-import java.time.DateTimeException;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,80 +55,6 @@ public record Location(String locationId, String type, String name, Address addr
         return json;
     }
 
-    /** Validates a PUT body; throws 400 listing every problem. */
-    public static Location fromRequest(String locationId, JsonInput body) {
-        body.allowOnly("type", "name", "address", "phone", "timezone", "openingHours", "shipsOnline", "pickup",
-                "processingDays");
-        String type = body.requiredEnum("type", TYPES);
-        String name = body.requiredString("name", 1, 200);
-        Address address = readAddress(body.requiredObject("address"));
-        String phone = body.requiredMatching("phone", "\\+?[0-9 ()-]{5,20}", "must be a phone number such as +420 222 000 111");
-        String timezone = body.requiredString("timezone", 1, 64);
-        if (timezone != null) {
-            try {
-                ZoneId.of(timezone);
-            } catch (DateTimeException e) {
-                body.problem("timezone", "must be an IANA time zone such as Europe/Prague");
-            }
-        }
-        List<OpeningHours> hours = new ArrayList<>();
-        List<JsonInput> hoursInput = body.requiredObjects("openingHours", 0, 14);
-        if (hoursInput != null) {
-            for (JsonInput entry : hoursInput) {
-                OpeningHours parsed = readHours(entry);
-                if (parsed != null) {
-                    hours.add(parsed);
-                }
-            }
-        }
-        Boolean shipsOnline = body.requiredBoolean("shipsOnline");
-        Boolean pickup = body.requiredBoolean("pickup");
-        Integer processingDays = body.requiredInt("processingDays", 0, 30);
-        body.validate();
-        return new Location(locationId, type, name, address, phone, timezone, List.copyOf(hours), shipsOnline, pickup,
-                processingDays);
-    }
-
-    private static Address readAddress(JsonInput address) {
-        if (address == null) {
-            return null;
-        }
-        address.allowOnly("street", "city", "postcode", "country");
-        String street = address.requiredString("street", 1, 200);
-        String city = address.requiredString("city", 1, 100);
-        String postcode = address.requiredString("postcode", 1, 20);
-        String country = address.requiredMatching("country", "[A-Z]{2}", "must be an ISO 3166-1 alpha-2 code such as CZ");
-        if (country != null && !COUNTRIES.contains(country)) {
-            address.problem("country", "is not a known ISO 3166-1 country");
-        }
-        return new Address(street, city, postcode, country);
-    }
-
-    private static OpeningHours readHours(JsonInput entry) {
-        entry.allowOnly("day", "opens", "closes");
-        String day = entry.requiredEnum("day", DAYS);
-        LocalTime opens = readTime(entry, "opens");
-        LocalTime closes = readTime(entry, "closes");
-        if (opens != null && closes != null && !closes.isAfter(opens)) {
-            entry.problem("closes", "must be after opens");
-            return null;
-        }
-        return day == null || opens == null || closes == null ? null
-                : new OpeningHours(day, opens.toString(), closes.toString());
-    }
-
-    private static LocalTime readTime(JsonInput entry, String field) {
-        String text = entry.requiredMatching(field, "[0-2][0-9]:[0-5][0-9]", "must be a time HH:mm");
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalTime.parse(text);
-        } catch (DateTimeParseException e) {
-            entry.problem(field, "must be a time HH:mm");
-            return null;
-        }
-    }
 
     /** Reads the stored JSON form back (see {@link #toJson()}). */
     public static Location fromJson(Map<?, ?> json) {

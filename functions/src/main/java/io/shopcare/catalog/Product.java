@@ -1,14 +1,9 @@
 package io.shopcare.catalog;
 
-import io.shopcare.http.JsonInput;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** A product with its variants (SKUs), as the merchant pushes it. */
 public record Product(String productId, String name, String description, List<String> categoryIds, Integer position,
@@ -51,65 +46,6 @@ public record Product(String productId, String name, String description, List<St
         json.put("lowStockThreshold", lowStockThreshold);
         json.put("variants", variants.stream().map(Variant::toJson).toList());
         return json;
-    }
-
-    /** Validates a PUT body; throws 400 listing every problem. */
-    public static Product fromRequest(String productId, JsonInput body) {
-        body.allowOnly("name", "description", "categoryIds", "position", "attributes", "price", "lowStockThreshold",
-                "variants");
-        String name = body.requiredString("name", 1, 200);
-        String description = body.optionalText("description", 0, 5000);
-        List<String> categoryIds = body.requiredStrings("categoryIds", 1, 10,
-                id -> id.matches(ID) ? null : "must be 1-64 letters, digits, '.', '_' or '-'");
-        Integer position = body.optionalInt("position", 0, 1_000_000);
-        Map<String, String> attributes = body.optionalStringMap("attributes", 20, 200);
-        Money price = Money.read(body.requiredObject("price"));
-        Integer threshold = body.optionalInt("lowStockThreshold", 0, 1000);
-        List<Variant> variants = new ArrayList<>();
-        List<JsonInput> variantInputs = body.requiredObjects("variants", 1, MAX_VARIANTS);
-        Set<String> skus = new HashSet<>();
-        if (variantInputs != null) {
-            for (JsonInput input : variantInputs) {
-                Variant variant = readVariant(input, price);
-                if (variant != null && !skus.add(variant.sku())) {
-                    input.problem("sku", "is used by another variant of this product");
-                } else if (variant != null) {
-                    variants.add(variant);
-                }
-            }
-        }
-        body.validate();
-        return new Product(productId, name, description, List.copyOf(new java.util.LinkedHashSet<>(categoryIds)),
-                position, attributes == null ? Map.of() : Map.copyOf(attributes), price,
-                threshold == null ? DEFAULT_LOW_STOCK_THRESHOLD : threshold, List.copyOf(variants));
-    }
-
-    private static Variant readVariant(JsonInput input, Money productPrice) {
-        input.allowOnly("sku", "size", "colour", "price", "preorder");
-        String sku = input.requiredMatching("sku", ID, "must be 1-64 letters, digits, '.', '_' or '-'");
-        String size = input.optionalString("size", 1, 20);
-        String colour = input.optionalString("colour", 1, 40);
-        Money price = Money.read(input.optionalObject("price"));
-        if (price != null && productPrice != null && !price.currency().equals(productPrice.currency())) {
-            input.problem("price", "must be in the product's currency " + productPrice.currency());
-        }
-        Preorder preorder = null;
-        JsonInput preorderInput = input.optionalObject("preorder");
-        if (preorderInput != null) {
-            preorderInput.allowOnly("expectedDate", "limit");
-            String date = preorderInput.requiredMatching("expectedDate", "[0-9]{4}-[0-9]{2}-[0-9]{2}", "must be a date YYYY-MM-DD");
-            if (date != null) {
-                try {
-                    LocalDate.parse(date);
-                } catch (DateTimeParseException e) {
-                    preorderInput.problem("expectedDate", "must be a date YYYY-MM-DD");
-                    date = null;
-                }
-            }
-            Integer limit = preorderInput.requiredInt("limit", 1, 100_000);
-            preorder = date == null || limit == null ? null : new Preorder(date, limit);
-        }
-        return sku == null ? null : new Variant(sku, size, colour, price, preorder);
     }
 
     /** Reads the stored JSON form back (see {@link #toJson()}). */

@@ -1,11 +1,14 @@
 package io.shopcare.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.shopcare.idempotency.IdempotencyKey;
 import io.shopcare.json.Json;
+import io.shopcare.outcome.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -76,7 +79,7 @@ public final class ApiRequest {
     public String pathId(String name) {
         String value = pathParameters.get(name);
         if (value == null || !ID.matcher(value).matches()) {
-            throw ApiException.invalid(name, "must be 1-64 letters, digits, '.', '_' or '-'");
+            throw Refusal.invalid(name, "must be 1-64 letters, digits, '.', '_' or '-'");
         }
         return value;
     }
@@ -91,7 +94,7 @@ public final class ApiRequest {
     public void allowQueryParameters(Set<String> allowed) {
         for (String name : queryParameters.keySet()) {
             if (!allowed.contains(name)) {
-                throw ApiException.invalid(name, "unknown query parameter");
+                throw Refusal.invalid(name, "unknown query parameter");
             }
         }
     }
@@ -111,7 +114,7 @@ public final class ApiRequest {
                 return limit;
             }
         }
-        throw ApiException.invalid("limit", "must be an integer between 1 and 100");
+        throw Refusal.invalid("limit", "must be an integer between 1 and 100");
     }
 
     /** The raw body text or null; enforces the size limit. */
@@ -120,6 +123,18 @@ public final class ApiRequest {
             throw new ApiException(413, "PAYLOAD_TOO_LARGE", "The request body is larger than 64 KiB.");
         }
         return body;
+    }
+
+    /** The request's {@code Idempotency-Key}, if it carries one; 400 when the header is malformed. */
+    public Optional<IdempotencyKey> idempotencyKey() {
+        String key = header("Idempotency-Key");
+        if (key == null) {
+            return Optional.empty();
+        }
+        if (key.isEmpty() || key.length() > 128 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7E)) {
+            throw Refusal.invalid("Idempotency-Key", "must be 1-128 printable ASCII characters without spaces");
+        }
+        return Optional.of(IdempotencyKey.of(key, method, path, body()));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.shopcare.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.shopcare.json.Json;
+import io.shopcare.outcome.Refusal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,17 +29,33 @@ public record ApiResponse(int status, String contentType, String body, Map<Strin
         return new ApiResponse(status, "text/html; charset=utf-8", html, Map.of());
     }
 
+    /** What the edge itself refused (size, media type, syntax). */
     public static ApiResponse error(ApiException e) {
+        return error(e.status(), e.code(), e.getMessage(), List.of());
+    }
+
+    /** A domain refusal: each kind has its status here, in one place. */
+    public static ApiResponse error(Refusal refusal) {
+        int status = switch (refusal.kind()) {
+            case INVALID -> 400;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case EXPIRED -> 410;
+            case KEY_REUSED -> 422;
+            case LIMITED -> 429;
+        };
+        return error(status, refusal.code(), refusal.getMessage(), refusal.problems());
+    }
+
+    /** The contract's error shape: {@code {"error": {"code", "message", "details"?: [{"field", "problem"}]}}}. */
+    public static ApiResponse error(int status, String code, String message, List<Refusal.Problem> problems) {
         Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", e.code());
-        error.put("message", e.getMessage());
-        if (!e.details().isEmpty()) {
-            List<Map<String, String>> details = e.details().stream()
-                    .map(d -> Map.of("field", d.field(), "problem", d.problem()))
-                    .toList();
-            error.put("details", details);
+        error.put("code", code);
+        error.put("message", message);
+        if (!problems.isEmpty()) {
+            error.put("details", problems.stream().map(p -> Map.of("field", p.field(), "problem", p.problem())).toList());
         }
-        return json(e.status(), Map.of("error", error));
+        return json(status, Map.of("error", error));
     }
 
     public ApiResponse withHeader(String name, String value) {

@@ -4,11 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.shopcare.outcome.Refusal;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Base of every HTTP handler: maps {@link ApiException} to the contract's error shape and any
+ * Base of every HTTP handler: maps domain {@link Refusal}s and the edge's own {@link ApiException}s
+ * to the contract's error shape, and any
  * other failure to a 500 that reveals nothing (no stack trace, class or table name).
  */
 public abstract class JsonApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -18,6 +20,8 @@ public abstract class JsonApiHandler implements RequestHandler<APIGatewayV2HTTPE
     public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         try {
             return handle(ApiRequest.of(event)).toLambda();
+        } catch (Refusal e) {
+            return ApiResponse.error(e).toLambda();
         } catch (ApiException e) {
             return ApiResponse.error(e).toLambda();
         } catch (RuntimeException e) {

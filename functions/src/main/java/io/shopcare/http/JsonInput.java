@@ -1,5 +1,6 @@
 package io.shopcare.http;
 
+import io.shopcare.outcome.Refusal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,9 +17,9 @@ import java.util.function.Function;
 public final class JsonInput {
     private final Map<String, Object> fields;
     private final String path;
-    private final List<ApiException.Detail> problems;
+    private final List<Refusal.Problem> problems;
 
-    private JsonInput(Map<String, Object> fields, String path, List<ApiException.Detail> problems) {
+    private JsonInput(Map<String, Object> fields, String path, List<Refusal.Problem> problems) {
         this.fields = fields;
         this.path = path;
         this.problems = problems;
@@ -39,7 +40,7 @@ public final class JsonInput {
     }
 
     public void problem(String field, String problem) {
-        problems.add(new ApiException.Detail(path(field), problem));
+        problems.add(new Refusal.Problem(path(field), problem));
     }
 
     public boolean has(String field) {
@@ -51,7 +52,7 @@ public final class JsonInput {
         Set<String> known = Set.of(allowed);
         for (String name : fields.keySet()) {
             if (!known.contains(name)) {
-                problems.add(new ApiException.Detail(path(name), "unknown field"));
+                problems.add(new Refusal.Problem(path(name), "unknown field"));
             }
         }
         return this;
@@ -258,7 +259,7 @@ public final class JsonInput {
             if (items.get(i) instanceof Map<?, ?> map) {
                 result.add(new JsonInput((Map<String, Object>) map, itemPath, problems));
             } else {
-                problems.add(new ApiException.Detail(itemPath, "must be an object"));
+                problems.add(new Refusal.Problem(itemPath, "must be an object"));
             }
         }
         return result;
@@ -282,12 +283,12 @@ public final class JsonInput {
         for (int i = 0; i < items.size(); i++) {
             String itemPath = path(field) + "[" + i + "]";
             if (!(items.get(i) instanceof String s)) {
-                problems.add(new ApiException.Detail(itemPath, "must be a string"));
+                problems.add(new Refusal.Problem(itemPath, "must be a string"));
                 continue;
             }
             String problem = check.apply(s);
             if (problem != null) {
-                problems.add(new ApiException.Detail(itemPath, problem));
+                problems.add(new Refusal.Problem(itemPath, problem));
             } else {
                 result.add(s);
             }
@@ -311,10 +312,10 @@ public final class JsonInput {
         return (List<Object>) items;
     }
 
-    /** Throws one 400 VALIDATION_FAILED listing every problem recorded on this document. */
+    /** Refuses the request, listing every problem recorded on this document. */
     public void validate() {
         if (!problems.isEmpty()) {
-            throw ApiException.validation(problems);
+            throw Refusal.invalid(problems);
         }
     }
 

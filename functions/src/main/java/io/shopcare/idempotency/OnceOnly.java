@@ -1,8 +1,7 @@
 package io.shopcare.idempotency;
 
-import io.shopcare.http.ApiException;
+import io.shopcare.outcome.Refusal;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -46,7 +45,7 @@ public final class OnceOnly {
             }
             // Given back (its request failed) or expired between the two reads: take it again.
         }
-        throw ApiException.conflict("IDEMPOTENCY_KEY_BUSY",
-                "A request with this Idempotency-Key is being retried right now; try again.", List.of());
+        throw Refusal.conflict("IDEMPOTENCY_KEY_BUSY",
+                "A request with this Idempotency-Key is being retried right now; try again.");
     }
 }

@@ -1,7 +1,7 @@
 package io.shopcare.stock;
 
+import io.shopcare.outcome.Refusal;
 import io.shopcare.concurrency.Backoff;
-import io.shopcare.http.ApiException;
 import io.shopcare.idempotency.IdempotencyKey;
 import io.shopcare.idempotency.IdempotencyStore;
 import io.shopcare.json.Json;
@@ -53,8 +53,8 @@ public final class StockService {
             Optional<StoredLevel> stored = repository.find(sku, locationId);
             long onHand = stored.map(s -> s.level().onHand()).orElse(0L);
             if (onHand + delta < 0) {
-                throw ApiException.conflict("STOCK_BELOW_ZERO", "The adjustment would take stock below zero.",
-                        List.of(new ApiException.Detail("delta", "only " + onHand + " on hand")));
+                throw Refusal.conflict("STOCK_BELOW_ZERO", "The adjustment would take stock below zero.",
+                        List.of(new Refusal.Problem("delta", "only " + onHand + " on hand")));
             }
             StockLevel level = new StockLevel(sku, locationId, onHand + delta,
                     stored.map(s -> s.level().reserved()).orElse(0L));
@@ -85,9 +85,9 @@ public final class StockService {
                 case CONCURRENT_CHANGE:
                     return false;
                 case UNKNOWN_LOCATION:
-                    throw ApiException.notFound("The location");
+                    throw Refusal.notFound("The location");
                 case UNKNOWN_SKU:
-                    throw ApiException.notFound("The SKU");
+                    throw Refusal.notFound("The SKU");
                 default:
                     throw new KeyTakenMeanwhile();
             }
@@ -95,11 +95,11 @@ public final class StockService {
     }
 
     private String productOf(String sku) {
-        return repository.productOfSku(sku).orElseThrow(() -> ApiException.notFound("The SKU"));
+        return repository.productOfSku(sku).orElseThrow(() -> Refusal.notFound("The SKU"));
     }
 
-    private static ApiException busy() {
-        return new ApiException(409, "CONFLICT", "The stock level is being changed concurrently; retry the request.");
+    private static Refusal busy() {
+        return Refusal.conflict("CONFLICT", "The stock level is being changed concurrently; retry the request.");
     }
 
     /** A concurrent request with the same key won the race: answer with its stored reply. */

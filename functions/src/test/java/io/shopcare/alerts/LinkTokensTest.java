@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.shopcare.alerts.LinkTokens.Purpose;
-import io.shopcare.http.ApiException;
+import io.shopcare.outcome.Refusal;
 import io.shopcare.signing.SigningKeys;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +20,9 @@ class LinkTokensTest {
         return new LinkTokens(() -> SigningKeys.fromSecret(secret));
     }
 
+    /** The HTTP status the edge gives the refusal: the contract's numbers for links (404 unknown, 410 expired). */
     private static int status(Runnable call) {
-        return assertThrows(ApiException.class, call::run).status();
+        return io.shopcare.http.ApiResponse.error(assertThrows(Refusal.class, call::run)).status();
     }
 
     @Test

@@ -8,7 +8,7 @@ import io.shopcare.alerts.Subscription.Ref;
 import io.shopcare.alerts.Subscription.Status;
 import io.shopcare.catalog.Money;
 import io.shopcare.catalog.Product;
-import io.shopcare.http.ApiException;
+import io.shopcare.outcome.Refusal;
 import io.shopcare.mail.EmailAddress;
 import io.shopcare.mail.Language;
 import io.shopcare.testing.InMemoryCatalog;
@@ -76,20 +76,20 @@ class SignUpServiceTest {
         for (String spelling : spellings) {
             signUps.signUpForAlert("JK-M", spelling, Language.EN);
         }
-        ApiException limited = assertThrows(ApiException.class,
+        Refusal limited = assertThrows(Refusal.class,
                 () -> signUps.signUpForAlert("JK-M", "ANNANOVAK@gmail.com", Language.EN));
-        assertEquals(429, limited.status());
+        assertEquals(Refusal.Kind.LIMITED, limited.kind());
         signUps.signUpForAlert("JK-M", "anna.novak@example.com", Language.EN); // another mailbox
     }
 
     @Test
     void unknownSkusCategoriesAndAddressesAreRefusedBeforeAnythingIsWritten() {
-        assertEquals(404, assertThrows(ApiException.class,
-                () -> signUps.signUpForAlert("NO-SUCH", "a@example.com", Language.EN)).status());
-        assertEquals(404, assertThrows(ApiException.class,
-                () -> signUps.signUpForDigest("a@example.com", Language.EN, List.of("jackets", "boats"))).status());
-        assertEquals(400, assertThrows(ApiException.class,
-                () -> signUps.signUpForAlert("JK-M", "not an address", Language.EN)).status());
+        assertEquals(Refusal.Kind.NOT_FOUND, assertThrows(Refusal.class,
+                () -> signUps.signUpForAlert("NO-SUCH", "a@example.com", Language.EN)).kind());
+        assertEquals(Refusal.Kind.NOT_FOUND, assertThrows(Refusal.class,
+                () -> signUps.signUpForDigest("a@example.com", Language.EN, List.of("jackets", "boats"))).kind());
+        assertEquals(Refusal.Kind.INVALID, assertThrows(Refusal.class,
+                () -> signUps.signUpForAlert("JK-M", "not an address", Language.EN)).kind());
         assertEquals(List.of(), store.calls);
     }
 }

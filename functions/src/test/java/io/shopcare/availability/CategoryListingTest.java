@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.shopcare.http.ApiException;
+import io.shopcare.outcome.Refusal;
 import io.shopcare.signing.KeyRing;
 import io.shopcare.signing.Signer;
 import io.shopcare.signing.SigningKeys;
@@ -75,11 +75,11 @@ class CategoryListingTest {
         for (String bad : List.of("garbage", "%", "eyJwb3MiOjN9", cursor.substring(0, cursor.length() - 2),
                 parts[0] + "." + edited + "." + parts[2], attacker.sign(edited), attacker.sign(parts[1]),
                 otherPurpose.sign(parts[1]), "k9." + parts[1] + "." + parts[2])) {
-            ApiException e = assertThrows(ApiException.class, () -> page(null, null, 2, bad), bad);
+            Refusal e = assertThrows(Refusal.class, () -> page(null, null, 2, bad), bad);
             assertEquals("INVALID_CURSOR", e.code());
         }
-        assertThrows(ApiException.class, () -> CategoryListing.page("other", ENTRIES, null, null, 2, cursor, CURSORS));
-        assertThrows(ApiException.class, () -> page("M", null, 2, cursor));
+        assertThrows(Refusal.class, () -> CategoryListing.page("other", ENTRIES, null, null, 2, cursor, CURSORS));
+        assertThrows(Refusal.class, () -> page("M", null, 2, cursor));
     }
 
     @Test

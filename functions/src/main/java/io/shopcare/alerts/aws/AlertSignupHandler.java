@@ -7,7 +7,6 @@ import io.shopcare.http.ApiRequest;
 import io.shopcare.http.ApiResponse;
 import io.shopcare.http.JsonApiHandler;
 import io.shopcare.http.JsonInput;
-import io.shopcare.idempotency.IdempotencyKey;
 import io.shopcare.idempotency.OnceOnly;
 import io.shopcare.json.Json;
 import java.util.Map;
@@ -47,7 +46,7 @@ public final class AlertSignupHandler extends JsonApiHandler {
         String email = body.requiredString("email", 3, 320);
         String locale = body.optionalString("locale", 2, 35);
         body.validate();
-        return ApiResponse.rawJson(202, onceOnly.run(IdempotencyKey.of(request), () -> {
+        return ApiResponse.rawJson(202, onceOnly.run(request.idempotencyKey(), () -> {
             signUps.signUpForAlert(sku, email, SubscriptionHandlers.language(locale, request));
             return Json.write(PENDING);
         }));

@@ -7,7 +7,6 @@ import io.shopcare.http.ApiRequest;
 import io.shopcare.http.ApiResponse;
 import io.shopcare.http.JsonApiHandler;
 import io.shopcare.http.JsonInput;
-import io.shopcare.idempotency.IdempotencyKey;
 import io.shopcare.idempotency.OnceOnly;
 import io.shopcare.json.Json;
 import java.util.List;
@@ -50,7 +49,7 @@ public final class DigestSignupHandler extends JsonApiHandler {
                 id -> id.matches(CATEGORY_ID) ? null : "must be a category id");
         body.validate();
         List<String> categoryIds = categories == null ? List.of() : categories.stream().distinct().toList();
-        return ApiResponse.rawJson(202, onceOnly.run(IdempotencyKey.of(request), () -> {
+        return ApiResponse.rawJson(202, onceOnly.run(request.idempotencyKey(), () -> {
             signUps.signUpForDigest(email, SubscriptionHandlers.language(locale, request), categoryIds);
             return Json.write(AlertSignupHandler.PENDING);
         }));

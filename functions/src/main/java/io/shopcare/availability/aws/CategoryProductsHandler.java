@@ -1,7 +1,7 @@
 package io.shopcare.availability.aws;
 
 import io.shopcare.availability.CategoryPages;
-import io.shopcare.http.ApiException;
+import io.shopcare.outcome.Refusal;
 import io.shopcare.http.ApiRequest;
 import io.shopcare.http.ApiResponse;
 import io.shopcare.http.JsonApiHandler;
@@ -35,7 +35,7 @@ public final class CategoryProductsHandler extends JsonApiHandler {
     private static String option(ApiRequest request, String name) {
         String value = request.query(name);
         if (value != null && value.length() > 40) {
-            throw ApiException.invalid(name, "must be at most 40 characters");
+            throw Refusal.invalid(name, "must be at most 40 characters");
         }
         return value;
     }

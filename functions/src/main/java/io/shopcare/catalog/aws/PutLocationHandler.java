@@ -34,7 +34,7 @@ public final class PutLocationHandler extends JsonApiHandler {
     @Override
     protected ApiResponse handle(ApiRequest request) {
         String locationId = request.pathId("locationId");
-        Location location = Location.fromRequest(locationId, request.jsonBody());
+        Location location = CatalogRequests.location(locationId, request.jsonBody());
         return ApiResponse.ok(catalog.putLocation(location).toJson());
     }
 }

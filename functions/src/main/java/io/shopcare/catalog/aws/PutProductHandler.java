@@ -27,7 +27,7 @@ public final class PutProductHandler extends JsonApiHandler {
     @Override
     protected ApiResponse handle(ApiRequest request) {
         String productId = request.pathId("productId");
-        Product product = Product.fromRequest(productId, request.jsonBody());
+        Product product = CatalogRequests.product(productId, request.jsonBody());
         return ApiResponse.ok(catalog.putProduct(product).toJson());
     }
 }

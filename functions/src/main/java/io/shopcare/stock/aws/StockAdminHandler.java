@@ -3,7 +3,7 @@ package io.shopcare.stock.aws;
 import io.shopcare.stock.StockService;
 import io.shopcare.clients.AwsClients;
 import io.shopcare.config.Environment;
-import io.shopcare.http.ApiException;
+import io.shopcare.outcome.Refusal;
 import io.shopcare.http.ApiRequest;
 import io.shopcare.http.ApiResponse;
 import io.shopcare.http.JsonApiHandler;
@@ -49,7 +49,7 @@ public final class StockAdminHandler extends JsonApiHandler {
         String locationId = request.pathId("locationId");
         if ("POST".equals(request.method())) {
             // A retried delta must never apply twice, so the key is not optional here.
-            IdempotencyKey key = IdempotencyKey.of(request).orElseThrow(() -> ApiException.invalid("Idempotency-Key",
+            IdempotencyKey key = request.idempotencyKey().orElseThrow(() -> Refusal.invalid("Idempotency-Key",
                     "is required: a retried adjustment without one could apply twice"));
             JsonInput body = request.jsonBody().allowOnly("delta", "reason");
             Long delta = body.requiredLong("delta", -MAX_UNITS, MAX_UNITS);

@@ -2,7 +2,6 @@ package io.shopcare.local.acceptance;
 
 import static io.shopcare.local.acceptance.Fixtures.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;

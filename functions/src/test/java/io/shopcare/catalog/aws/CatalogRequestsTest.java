@@ -1,66 +1,67 @@
-package io.shopcare.catalog;
+package io.shopcare.catalog.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.shopcare.http.ApiException;
+import io.shopcare.catalog.Product;
+import io.shopcare.outcome.Refusal;
 import io.shopcare.http.JsonInput;
 import io.shopcare.json.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Request validation: every problem listed with its path, unknown fields refused. */
-class ValidationTest {
+class CatalogRequestsTest {
 
     @Test
     void everyProblemOfAProductIsListedWithItsPath() {
-        ApiException e = assertThrows(ApiException.class, () -> Product.fromRequest("p", JsonInput.of(Json.parseObject("""
+        Refusal e = assertThrows(Refusal.class, () -> CatalogRequests.product("p", JsonInput.of(Json.parseObject("""
                 {"name": "", "categoryIds": ["ok", "not ok"], "price": {"amount": 49.9, "currency": "EUR"},
                  "variants": [{"sku": "A", "size": "M", "stock": 3}, {"sku": "A"}], "status": "ACTIVE"}"""))));
-        assertEquals(400, e.status());
+        assertEquals(Refusal.Kind.INVALID, e.kind());
         assertEquals(List.of("status", "name", "categoryIds[1]", "price.amount", "variants[0].stock", "variants[1].sku"),
-                e.details().stream().map(ApiException.Detail::field).toList());
+                e.problems().stream().map(Refusal.Problem::field).toList());
     }
 
     @Test
     void moneyKeepsTheCurrencysDecimalPlaces() {
-        Product product = Product.fromRequest("p", JsonInput.of(Json.parseObject("""
+        Product product = CatalogRequests.product("p", JsonInput.of(Json.parseObject("""
                 {"name": "Boot", "categoryIds": ["shoes"], "price": {"amount": "49.9", "currency": "EUR"},
                  "variants": [{"sku": "B-1", "price": {"amount": "1200", "currency": "EUR"}}]}""")));
         assertEquals("49.90", product.price().toJson().get("amount"));
         assertEquals(Product.DEFAULT_LOW_STOCK_THRESHOLD, product.lowStockThreshold());
-        ApiException yen = assertThrows(ApiException.class, () -> Product.fromRequest("p", JsonInput.of(Json.parseObject("""
+        Refusal yen = assertThrows(Refusal.class, () -> CatalogRequests.product("p", JsonInput.of(Json.parseObject("""
                 {"name": "Boot", "categoryIds": ["shoes"], "price": {"amount": "49.90", "currency": "JPY"},
                  "variants": [{"sku": "B-1"}]}"""))));
-        assertEquals("price.amount", yen.details().get(0).field());
+        assertEquals("price.amount", yen.problems().get(0).field());
     }
 
     @Test
     void aLocationNeedsRealTimesZoneAndCountry() {
-        ApiException e = assertThrows(ApiException.class, () -> Location.fromRequest("l", JsonInput.of(Json.parseObject("""
+        Refusal e = assertThrows(Refusal.class, () -> CatalogRequests.location("l", JsonInput.of(Json.parseObject("""
                 {"type": "STORE", "name": "S", "address": {"street": "a", "city": "b", "postcode": "c", "country": "XX"},
                  "phone": "+420 123 456", "timezone": "Mars/Base", "openingHours": [{"day": "MON", "opens": "18:00",
                  "closes": "09:00"}], "shipsOnline": false, "pickup": "yes", "processingDays": 31}"""))));
         assertEquals(List.of("address.country", "timezone", "openingHours[0].closes", "pickup", "processingDays"),
-                e.details().stream().map(ApiException.Detail::field).toList());
+                e.problems().stream().map(Refusal.Problem::field).toList());
     }
 
     @Test
     void namesRefuseControlAndBidiOverrideCharactersButDescriptionsKeepLineBreaks() {
         for (String name : List.of("Jacket\\u0000", "Jacket\\nL", "Jacket\\tL", "\\u202ekcaj", "Ja\\u2066cket",
                 "Jack\\u2028et", "\\ufeffJacket", "Jacket\\u0085")) {
-            ApiException e = assertThrows(ApiException.class, () -> Product.fromRequest("p", JsonInput.of(Json.parseObject(
+            Refusal e = assertThrows(Refusal.class, () -> CatalogRequests.product("p", JsonInput.of(Json.parseObject(
                     "{\"name\": \"" + name + "\", \"categoryIds\": [\"c\"], \"price\": {\"amount\": \"1.00\", "
                             + "\"currency\": \"EUR\"}, \"variants\": [{\"sku\": \"A\"}]}"))), name);
-            assertEquals(List.of("name"), e.details().stream().map(ApiException.Detail::field).toList(), name);
+            assertEquals(List.of("name"), e.problems().stream().map(Refusal.Problem::field).toList(), name);
         }
-        Product product = Product.fromRequest("p", JsonInput.of(Json.parseObject("""
+        Product product = CatalogRequests.product("p", JsonInput.of(Json.parseObject("""
                 {"name": "Bunda \u05e9\u05de\u05dc\u05d4\u200f M", "description": "Warm.\\nWater-proof.\\tGood.",
                  "categoryIds": ["c"], "price": {"amount": "1.00", "currency": "EUR"}, "variants": [{"sku": "A"}]}""")));
         assertEquals("Warm.\nWater-proof.\tGood.", product.description());
-        ApiException bidi = assertThrows(ApiException.class, () -> Product.fromRequest("p", JsonInput.of(Json.parseObject("""
+        Refusal bidi = assertThrows(Refusal.class, () -> CatalogRequests.product("p", JsonInput.of(Json.parseObject("""
                 {"name": "N", "description": "safe \u202e gnirts", "categoryIds": ["c"],
                  "price": {"amount": "1.00", "currency": "EUR"}, "variants": [{"sku": "A"}]}"""))));
-        assertEquals("description", bidi.details().get(0).field());
+        assertEquals("description", bidi.problems().get(0).field());
     }
 }
