@@ -22,7 +22,7 @@ import java.util.Set;
  * The merchant's request bodies read into catalog values: every rule a body must follow, with
  * each problem named by its path, so one 400 lists them all.
  */
-final class CatalogRequests {
+public final class CatalogRequests {
     private static final List<String> DAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shopcare.catalog.Location;
+import io.shopcare.catalog.aws.CatalogRequests;
 import io.shopcare.catalog.Product;
 import io.shopcare.http.JsonInput;
 import io.shopcare.json.Json;
@@ -25,11 +26,11 @@ class ResponseValidatorTest {
 
     @Test
     void theLocationAndProductRepliesOfTheCodeValidate() {
-        Location location = Location.fromRequest("brno-store",
+        Location location = CatalogRequests.location("brno-store",
                 JsonInput.of(Json.parseObject(Fixtures.location("STORE", "Brno store", false))));
         assertEquals(List.of(), problems("PUT", "/admin/locations/brno-store", 200, Json.write(location.toJson())));
 
-        Product product = Product.fromRequest("parka", JsonInput.of(Json.parseObject(
+        Product product = CatalogRequests.product("parka", JsonInput.of(Json.parseObject(
                 Fixtures.product("Parka", "jackets", 1, "Alpine", "PARKA-S", "PARKA-M"))));
         assertEquals(List.of(), problems("PUT", "/admin/products/parka", 200, Json.write(product.toJson())));
 
@@ -68,7 +69,7 @@ class ResponseValidatorTest {
         List<String> badDate = problems("GET", "/categories/c/products", 200, preorder.formatted("2027-13-45"));
         assertTrue(badDate.stream().anyMatch(p -> p.contains("expectedDate")), badDate.toString());
 
-        Location location = Location.fromRequest("brno-store",
+        Location location = CatalogRequests.location("brno-store",
                 JsonInput.of(Json.parseObject(Fixtures.location("STORE", "Brno store", false))));
         Map<String, Object> reply = new java.util.LinkedHashMap<>(location.toJson());
         reply.put("name", "Brno \u202Eerots");
