@@ -17,12 +17,6 @@ public final class Links {
         this.tokens = tokens;
     }
 
-    /** The one way handlers build it: base URLs from the template, keys from the link-signing secret. */
-    public static Links fromEnvironment(io.shopcare.config.Environment env) {
-        return new Links(env.require("API_BASE_URL"), env.require("STOREFRONT_URL"),
-                new LinkTokens(io.shopcare.clients.AwsClients.signingKeys(env)));
-    }
-
     public LinkTokens tokens() {
         return tokens;
     }

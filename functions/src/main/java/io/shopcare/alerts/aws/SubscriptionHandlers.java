@@ -2,7 +2,6 @@ package io.shopcare.alerts.aws;
 
 import io.shopcare.alerts.ConfirmationMails;
 import io.shopcare.alerts.LinkTokens;
-import io.shopcare.alerts.Links;
 import io.shopcare.alerts.SignUpService;
 import io.shopcare.alerts.SubscriptionService;
 import io.shopcare.alerts.Suppressions;
@@ -59,7 +58,7 @@ final class SubscriptionHandlers {
         DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
         return new ConfirmationMails(store(env, dynamoDb),
                 new DynamoCatalogRepository(dynamoDb, env.require("INVENTORY_TABLE"), Clock.systemUTC()),
-                SesMailer.fromEnvironment(env), new EmailRenderer(), Links.fromEnvironment(env), Clock.systemUTC());
+                SesMailer.fromEnvironment(env), new EmailRenderer(), EmailLinks.fromEnvironment(env), Clock.systemUTC());
     }
 
     /** Idempotency-Key handling for the sign-up routes: a repeated sign-up asks for one e-mail. */

@@ -1,10 +1,10 @@
 package io.shopcare.digest.aws;
 
+import io.shopcare.alerts.aws.EmailLinks;
 import io.shopcare.digest.DigestService;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import io.shopcare.alerts.Links;
 import io.shopcare.availability.aws.DynamoInventorySource;
 import io.shopcare.clients.AwsClients;
 import io.shopcare.config.Environment;
@@ -36,7 +36,7 @@ public final class WeeklyDigestHandler implements RequestHandler<ScheduledEvent,
                 new DynamoInventorySource(dynamoDb, env.require("INVENTORY_TABLE")),
                 SesMailer.fromEnvironment(env),
                 new EmailRenderer(),
-                Links.fromEnvironment(env));
+                EmailLinks.fromEnvironment(env));
     }
 
     /** The event's time says which week is due (the scheduler's time, not the clock's). */

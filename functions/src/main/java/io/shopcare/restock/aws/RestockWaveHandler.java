@@ -1,12 +1,12 @@
 package io.shopcare.restock.aws;
 
+import io.shopcare.alerts.aws.EmailLinks;
 import io.shopcare.restock.WaveRunner;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import io.shopcare.alerts.Links;
 import io.shopcare.catalog.aws.DynamoCatalogRepository;
 import io.shopcare.clients.AwsClients;
 import io.shopcare.config.Environment;
@@ -56,7 +56,7 @@ public final class RestockWaveHandler implements RequestHandler<DynamodbEvent, S
                 new DynamoCatalogRepository(dynamoDb, env.require("INVENTORY_TABLE"), Clock.systemUTC()),
                 SesMailer.fromEnvironment(env),
                 new EmailRenderer(),
-                Links.fromEnvironment(env),
+                EmailLinks.fromEnvironment(env),
                 // Chunks of 32 per sender: each costs one query, one reservation and one record of
                 // message ids, so big chunks keep those small per alert; one chunk takes seconds at most.
                 Clock.systemUTC(), pool, 32 * concurrency, Duration.ofSeconds(15));
