@@ -1,12 +1,12 @@
 package io.shopcare.alerts;
 
-import io.shopcare.outcome.Refusal;
 import io.shopcare.alerts.Subscription.Ref;
 import io.shopcare.alerts.Subscription.Status;
 import io.shopcare.catalog.CatalogRepository;
 import io.shopcare.catalog.Product;
 import io.shopcare.mail.EmailAddress;
 import io.shopcare.mail.Language;
+import io.shopcare.outcome.Refusal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -47,6 +47,10 @@ public record Subscription(Ref ref, String email, Language language, Status stat
         }
     }
 
+    /** An ACTIVE subscription as a queue lists it: {@code position} is its place (sign-up time, id). */
+    public record Queued(String subscriberId, String position) {
+    }
+
     public Subscription withStatus(Status newStatus) {
         return new Subscription(ref, email, language, newStatus, createdAt, categoryIds);
     }

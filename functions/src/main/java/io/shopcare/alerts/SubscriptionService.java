@@ -1,9 +1,9 @@
 package io.shopcare.alerts;
 
-import io.shopcare.outcome.Refusal;
 import io.shopcare.alerts.LinkTokens.Purpose;
 import io.shopcare.alerts.Subscription.Ref;
 import io.shopcare.alerts.Subscription.Status;
+import io.shopcare.outcome.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.shopcare.availability;
 
-import io.shopcare.outcome.Refusal;
 import io.shopcare.json.Json;
+import io.shopcare.outcome.Refusal;
 import io.shopcare.signing.Signer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.shopcare.availability;
 
 import io.shopcare.catalog.Location;
-import io.shopcare.catalog.Product;
 import io.shopcare.catalog.Product.Variant;
+import io.shopcare.catalog.Product;
 import io.shopcare.stock.StockLevel;
 import java.util.ArrayList;
 import java.util.Comparator;

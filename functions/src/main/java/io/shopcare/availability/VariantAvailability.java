@@ -1,7 +1,7 @@
 package io.shopcare.availability;
 
-import io.shopcare.catalog.Product;
 import io.shopcare.catalog.Product.Variant;
+import io.shopcare.catalog.Product;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package io.shopcare.catalog;
 
-import io.shopcare.outcome.Refusal;
 import io.shopcare.catalog.CatalogRepository.ConcurrentChangeException;
 import io.shopcare.catalog.CatalogRepository.SkuOwnedElsewhereException;
 import io.shopcare.catalog.CatalogRepository.Versioned;
 import io.shopcare.concurrency.Backoff;
+import io.shopcare.outcome.Refusal;
 import java.util.List;
 import java.util.Optional;
 

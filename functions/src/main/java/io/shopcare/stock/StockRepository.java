@@ -1,7 +1,7 @@
 package io.shopcare.stock;
 
-import io.shopcare.stock.aws.DynamoStockRepository;
 import io.shopcare.idempotency.IdempotencyKey;
+import io.shopcare.stock.aws.DynamoStockRepository;
 import java.util.Optional;
 
 /** Stock levels; every write also bumps the owning product's version (see DynamoStockRepository). */

@@ -1,10 +1,10 @@
 package io.shopcare.stock;
 
-import io.shopcare.outcome.Refusal;
 import io.shopcare.concurrency.Backoff;
 import io.shopcare.idempotency.IdempotencyKey;
 import io.shopcare.idempotency.IdempotencyStore;
 import io.shopcare.json.Json;
+import io.shopcare.outcome.Refusal;
 import io.shopcare.stock.StockRepository.StoredLevel;
 import io.shopcare.stock.StockRepository.WriteRefusedException;
 import java.util.List;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shopcare.catalog.Location;
 import io.shopcare.catalog.Money;
-import io.shopcare.catalog.Product;
 import io.shopcare.catalog.Product.Variant;
+import io.shopcare.catalog.Product;
 import io.shopcare.stock.StockLevel;
 import java.math.BigDecimal;
 import java.util.List;

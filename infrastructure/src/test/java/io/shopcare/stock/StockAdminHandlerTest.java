@@ -1,7 +1,5 @@
 package io.shopcare.stock;
 
-import io.shopcare.stock.aws.DynamoStockRepository;
-import io.shopcare.stock.aws.StockAdminHandler;
 import static io.shopcare.testing.EmbeddedTables.IDEMPOTENCY;
 import static io.shopcare.testing.EmbeddedTables.INVENTORY;
 import static io.shopcare.testing.EmbeddedTables.httpEvent;
@@ -16,6 +14,8 @@ import io.shopcare.catalog.aws.PutLocationHandler;
 import io.shopcare.catalog.aws.PutProductHandler;
 import io.shopcare.idempotency.aws.DynamoIdempotencyStore;
 import io.shopcare.json.Json;
+import io.shopcare.stock.aws.DynamoStockRepository;
+import io.shopcare.stock.aws.StockAdminHandler;
 import io.shopcare.testing.EmbeddedTables;
 import java.time.Clock;
 import java.util.ArrayList;

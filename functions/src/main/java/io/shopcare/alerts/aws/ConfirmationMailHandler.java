@@ -1,12 +1,12 @@
 package io.shopcare.alerts.aws;
 
-import io.shopcare.alerts.ConfirmationMails;
-import io.shopcare.alerts.Subscription;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import io.shopcare.alerts.ConfirmationMails;
+import io.shopcare.alerts.Subscription;
 import io.shopcare.config.Environment;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class ConfirmationMailHandler implements RequestHandler<DynamodbEve
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
             Map<String, AttributeValue> image = record.getDynamodb() == null ? null : record.getDynamodb().getNewImage();
             Subscription.Ref ref = image == null || image.get("pk") == null || image.get("sk") == null ? null
-                    : AlertKeys.ref(image.get("pk").getS(), image.get("sk").getS());
+                    : DynamoSubscriptionStore.refOf(image.get("pk").getS(), image.get("sk").getS());
             AttributeValue request = image == null ? null : image.get("mailRequest");
             if (ref == null || request == null) {
                 continue; // not a subscription asking for mail: the filter lets nothing else through

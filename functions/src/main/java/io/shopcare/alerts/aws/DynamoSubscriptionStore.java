@@ -1,14 +1,15 @@
 package io.shopcare.alerts.aws;
 
-import io.shopcare.alerts.Subscription;
-import io.shopcare.alerts.SubscriptionStore;
 import static io.shopcare.dynamo.Attributes.key;
 import static io.shopcare.dynamo.Attributes.n;
 import static io.shopcare.dynamo.Attributes.s;
 
 import io.shopcare.alerts.Subscription.Ref;
 import io.shopcare.alerts.Subscription.Status;
+import io.shopcare.alerts.Subscription;
+import io.shopcare.alerts.SubscriptionStore;
 import io.shopcare.concurrency.Backoff;
+import io.shopcare.dynamo.AlertsTable;
 import io.shopcare.dynamo.Attributes;
 import io.shopcare.mail.Language;
 import java.time.Duration;
@@ -27,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
- * Subscriptions and subscribers in the alerts table (see {@link AlertKeys}). A subscription's
+ * Subscriptions and subscribers in the alerts table (see {@link AlertsTable}). A subscription's
  * confirmation e-mail is a small state on the item ({@code mail}: REQUESTED → SENDING → SENT or
  * FAILED, under the {@code mailRequest} id of the sign-up that asked for it); the table's stream
  * carries REQUESTED to the sender.
@@ -41,13 +42,36 @@ public final class DynamoSubscriptionStore implements SubscriptionStore {
         this.table = table;
     }
 
+    static String pk(Ref ref) {
+        return ref.isDigest() ? AlertsTable.digestPk(ref.subscriberId()) : AlertsTable.skuPk(ref.sku());
+    }
+
+    static String sk(Ref ref) {
+        return ref.isDigest() ? AlertsTable.DIGEST_SK : AlertsTable.alertSk(ref.subscriberId());
+    }
+
+    static String queue(Ref ref) {
+        return ref.isDigest() ? AlertsTable.DIGEST_QUEUE : AlertsTable.alertQueue(ref.sku());
+    }
+
+    /** The subscription an item's keys name, or null when they name none. */
+    public static Ref refOf(String pk, String sk) {
+        String digest = AlertsTable.subscriberOfDigest(pk, sk);
+        if (digest != null) {
+            return Ref.digest(digest);
+        }
+        String sku = AlertsTable.skuOf(pk);
+        String subscriber = AlertsTable.subscriberOfAlert(sk);
+        return sku != null && subscriber != null ? Ref.alert(sku, subscriber) : null;
+    }
+
     /** The values of the confirmation-mail state, as the stream filter in template.yaml names REQUESTED. */
     enum MailState { REQUESTED, SENDING, SENT, FAILED }
 
     @Override
     public String subscriberId(String addressKey, String newId) {
         return Attributes.string(dynamoDb.updateItem(r -> r.tableName(table)
-                .key(key(AlertKeys.addressPk(addressKey), AlertKeys.SUBSCRIBER_SK))
+                .key(key(AlertsTable.addressPk(addressKey), AlertsTable.SUBSCRIBER_SK))
                 .updateExpression("SET subscriberId = if_not_exists(subscriberId, :new)")
                 .expressionAttributeValues(Map.of(":new", s(newId)))
                 .returnValues(ReturnValue.ALL_NEW)).attributes(), "subscriberId");
@@ -56,14 +80,14 @@ public final class DynamoSubscriptionStore implements SubscriptionStore {
     @Override
     public Optional<String> findSubscriberId(String addressKey) {
         Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table)
-                .key(key(AlertKeys.addressPk(addressKey), AlertKeys.SUBSCRIBER_SK)).consistentRead(true)).item();
+                .key(key(AlertsTable.addressPk(addressKey), AlertsTable.SUBSCRIBER_SK)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.ofNullable(Attributes.string(item, "subscriberId"));
     }
 
     @Override
     public String suppressAddress(String addressKey, String newId) {
         return Attributes.string(dynamoDb.updateItem(r -> r.tableName(table)
-                .key(key(AlertKeys.addressPk(addressKey), AlertKeys.SUBSCRIBER_SK))
+                .key(key(AlertsTable.addressPk(addressKey), AlertsTable.SUBSCRIBER_SK))
                 .updateExpression("SET subscriberId = if_not_exists(subscriberId, :new), suppressed = :yes")
                 .expressionAttributeValues(Map.of(":new", s(newId), ":yes", AttributeValue.fromBool(true)))
                 .returnValues(ReturnValue.ALL_NEW)).attributes(), "subscriberId");
@@ -72,14 +96,14 @@ public final class DynamoSubscriptionStore implements SubscriptionStore {
     @Override
     public boolean isSuppressed(String addressKey) {
         Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table)
-                .key(key(AlertKeys.addressPk(addressKey), AlertKeys.SUBSCRIBER_SK)).consistentRead(true)).item();
+                .key(key(AlertsTable.addressPk(addressKey), AlertsTable.SUBSCRIBER_SK)).consistentRead(true)).item();
         return item != null && item.containsKey("suppressed") && Boolean.TRUE.equals(item.get("suppressed").bool());
     }
 
     @Override
     public Optional<Subscription> find(Ref ref) {
         Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table)
-                .key(key(AlertKeys.pk(ref), AlertKeys.sk(ref))).consistentRead(true)).item();
+                .key(key(pk(ref), sk(ref))).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(ref, item));
     }
 
@@ -92,7 +116,7 @@ public final class DynamoSubscriptionStore implements SubscriptionStore {
 
     @Override
     public boolean admitSignUp(String mailboxKey, Instant now, int limit, Duration window) {
-        Map<String, AttributeValue> rateKey = key(AlertKeys.ratePk(mailboxKey), AlertKeys.RATE_SK);
+        Map<String, AttributeValue> rateKey = key(AlertsTable.ratePk(mailboxKey), AlertsTable.RATE_SK);
         for (int attempt = 1; ; attempt++) {
             Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).key(rateKey).consistentRead(true))
                     .item();
@@ -130,7 +154,7 @@ public final class DynamoSubscriptionStore implements SubscriptionStore {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":email", s(pending.email()));
         values.put(":lang", s(pending.language().tag()));
-        values.put(":owner", s(AlertKeys.owner(ref.subscriberId())));
+        values.put(":owner", s(AlertsTable.owner(ref.subscriberId())));
         values.put(":now", s(pending.createdAt().toString()));
         values.put(":pending", s(Status.PENDING_CONFIRMATION.name()));
         // Where the subscription will sit in its queue once confirmed: sign-up time, then id.
@@ -154,7 +178,7 @@ public final class DynamoSubscriptionStore implements SubscriptionStore {
             update.append(" REMOVE categoryIds");
         }
         try {
-            dynamoDb.updateItem(r -> r.tableName(table).key(key(AlertKeys.pk(ref), AlertKeys.sk(ref)))
+            dynamoDb.updateItem(r -> r.tableName(table).key(key(pk(ref), sk(ref)))
                     .updateExpression(update.toString())
                     .conditionExpression("attribute_not_exists(pk) OR NOT (#status IN (:active, :suppressed))")
                     .expressionAttributeNames(Map.of("#status", "status", "#owner", "owner"))
@@ -168,13 +192,13 @@ public final class DynamoSubscriptionStore implements SubscriptionStore {
     @Override
     public void saveConfirmed(Subscription subscription) {
         Ref ref = subscription.ref();
-        Map<String, AttributeValue> item = new HashMap<>(key(AlertKeys.pk(ref), AlertKeys.sk(ref)));
+        Map<String, AttributeValue> item = new HashMap<>(key(pk(ref), sk(ref)));
         item.put("email", s(subscription.email()));
         item.put("lang", s(subscription.language().tag()));
         item.put("status", s(Status.ACTIVE.name()));
         item.put("requestedAt", s(subscription.createdAt().toString()));
-        item.put("owner", s(AlertKeys.owner(ref.subscriberId())));
-        item.put("queue", s(AlertKeys.queue(ref)));
+        item.put("owner", s(AlertsTable.owner(ref.subscriberId())));
+        item.put("queue", s(queue(ref)));
         item.put("queuedAt", s(subscription.createdAt() + "#" + ref.subscriberId()));
         if (ref.sku() != null) {
             item.put("sku", s(ref.sku()));
@@ -188,14 +212,14 @@ public final class DynamoSubscriptionStore implements SubscriptionStore {
     @Override
     public Optional<Status> activate(Ref ref, Instant now) {
         try {
-            dynamoDb.updateItem(r -> r.tableName(table).key(key(AlertKeys.pk(ref), AlertKeys.sk(ref)))
+            dynamoDb.updateItem(r -> r.tableName(table).key(key(pk(ref), sk(ref)))
                     .updateExpression("SET #status = :active, confirmedAt = :now, #queue = :queue, queuedAt = queueOrder "
                             + "REMOVE queueOrder")
                     .conditionExpression("#status = :pending")
                     .expressionAttributeNames(Map.of("#status", "status", "#queue", "queue"))
                     .expressionAttributeValues(Map.of(":active", s(Status.ACTIVE.name()),
                             ":pending", s(Status.PENDING_CONFIRMATION.name()), ":now", s(now.toString()),
-                            ":queue", s(AlertKeys.queue(ref))))
+                            ":queue", s(queue(ref))))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return Optional.of(Status.ACTIVE);
         } catch (ConditionalCheckFailedException e) {
@@ -210,10 +234,10 @@ public final class DynamoSubscriptionStore implements SubscriptionStore {
         int changed = 0;
         Map<String, AttributeValue> startKey = null;
         do {
-            QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(AlertKeys.BY_OWNER)
+            QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(AlertsTable.BY_OWNER)
                     .keyConditionExpression("#owner = :owner")
                     .expressionAttributeNames(Map.of("#owner", "owner"))
-                    .expressionAttributeValues(Map.of(":owner", s(AlertKeys.owner(subscriberId))));
+                    .expressionAttributeValues(Map.of(":owner", s(AlertsTable.owner(subscriberId))));
             if (startKey != null) {
                 query.exclusiveStartKey(startKey);
             }
@@ -236,11 +260,120 @@ public final class DynamoSubscriptionStore implements SubscriptionStore {
         return changed;
     }
 
+    // ------------------------------------------------------------------ queues: restock waves and the digest
+
+    /** What a wave's claim of an alert found: now ours, ours already (a retried worker), or gone elsewhere. */
+    public enum ClaimOutcome { CLAIMED, CLAIMED_BEFORE, UNAVAILABLE }
+
+    /** The outcome of a claim and, when CLAIMED, the subscription to write to. */
+    public record Claim(ClaimOutcome outcome, Subscription subscription) {
+    }
+
+    /** True when at least one alert on the SKU is ACTIVE. */
+    public boolean hasActiveAlerts(String sku) {
+        return !activeAlerts(sku, null, 1).isEmpty();
+    }
+
+    /** The oldest ACTIVE alerts of the SKU placed after {@code after} (null: from the start), from the sparse index. */
+    public List<Subscription.Queued> activeAlerts(String sku, String after, int limit) {
+        List<Subscription.Queued> alerts = new ArrayList<>();
+        for (Map<String, AttributeValue> item : queue(AlertsTable.alertQueue(sku), after, limit)) {
+            alerts.add(new Subscription.Queued(AlertsTable.subscriberOfAlert(Attributes.string(item, "sk")),
+                    Attributes.string(item, "queuedAt")));
+        }
+        return alerts;
+    }
+
+    /** The ACTIVE digest subscribers placed after {@code after}, oldest first. */
+    public List<Subscription.Queued> activeDigests(String after, int limit) {
+        List<Subscription.Queued> subscribers = new ArrayList<>();
+        for (Map<String, AttributeValue> item : queue(AlertsTable.DIGEST_QUEUE, after, limit)) {
+            subscribers.add(new Subscription.Queued(AlertsTable.subscriberOfDigest(Attributes.string(item, "pk"),
+                    Attributes.string(item, "sk")), Attributes.string(item, "queuedAt")));
+        }
+        return subscribers;
+    }
+
+    private List<Map<String, AttributeValue>> queue(String queue, String after, int limit) {
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(AlertsTable.BY_QUEUE).limit(limit)
+                .expressionAttributeNames(Map.of("#queue", "queue"));
+        if (after == null) {
+            query.keyConditionExpression("#queue = :q").expressionAttributeValues(Map.of(":q", s(queue)));
+        } else {
+            query.keyConditionExpression("#queue = :q AND queuedAt > :after")
+                    .expressionAttributeValues(Map.of(":q", s(queue), ":after", s(after)));
+        }
+        return dynamoDb.query(query.build()).items();
+    }
+
+    /** An ACTIVE alert becomes NOTIFIED for this wave; it leaves the queue index but keeps its place. */
+    public Claim claimAlert(String sku, String subscriberId, String waveId, Instant now) {
+        Ref ref = Ref.alert(sku, subscriberId);
+        try {
+            Map<String, AttributeValue> item = dynamoDb.updateItem(r -> r.tableName(table).key(key(pk(ref), sk(ref)))
+                    // queuedAt stays: without `queue` the item is out of the sparse index, and a released
+                    // claim goes back to the same place.
+                    .updateExpression("SET #status = :notified, notifiedBy = :wave, notifiedAt = :now REMOVE #queue")
+                    .conditionExpression("#status = :active")
+                    .expressionAttributeNames(Map.of("#status", "status", "#queue", "queue"))
+                    .expressionAttributeValues(Map.of(":notified", s(Status.NOTIFIED.name()),
+                            ":active", s(Status.ACTIVE.name()), ":wave", s(waveId), ":now", s(now.toString())))
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
+            return new Claim(ClaimOutcome.CLAIMED, fromItem(ref, item));
+        } catch (ConditionalCheckFailedException e) {
+            // The old image tells a claim of this wave (made before a crash) from an alert gone elsewhere.
+            Map<String, AttributeValue> old = e.item();
+            boolean ours = old != null && waveId.equals(Attributes.string(old, "notifiedBy"));
+            return new Claim(ours ? ClaimOutcome.CLAIMED_BEFORE : ClaimOutcome.UNAVAILABLE, null);
+        }
+    }
+
+    /** Undoes this wave's claim of an alert whose e-mail was certainly not sent. */
+    public void releaseAlert(String sku, String subscriberId, String waveId) {
+        Ref ref = Ref.alert(sku, subscriberId);
+        try {
+            dynamoDb.updateItem(r -> r.tableName(table).key(key(pk(ref), sk(ref)))
+                    .updateExpression("SET #status = :active, #queue = :queue REMOVE notifiedBy, notifiedAt")
+                    .conditionExpression("#status = :notified AND notifiedBy = :wave")
+                    .expressionAttributeNames(Map.of("#status", "status", "#queue", "queue"))
+                    .expressionAttributeValues(Map.of(":notified", s(Status.NOTIFIED.name()),
+                            ":active", s(Status.ACTIVE.name()), ":wave", s(waveId), ":queue", s(queue(ref)))));
+        } catch (ConditionalCheckFailedException e) {
+            // Unsubscribed meanwhile: stays ended.
+        }
+    }
+
+    /** Marks the subscriber's digest as sent for {@code week} if still ACTIVE and not sent yet. */
+    public Optional<Subscription> claimDigest(String subscriberId, String week) {
+        Ref ref = Ref.digest(subscriberId);
+        try {
+            Map<String, AttributeValue> item = dynamoDb.updateItem(r -> r.tableName(table).key(key(pk(ref), sk(ref)))
+                    .updateExpression("SET digestWeek = :week")
+                    .conditionExpression("#status = :active AND (attribute_not_exists(digestWeek) OR digestWeek <> :week)")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":week", s(week), ":active", s(Status.ACTIVE.name())))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            return Optional.of(fromItem(ref, item));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void recordDigestSent(String subscriberId, String messageId) {
+        Ref ref = Ref.digest(subscriberId);
+        dynamoDb.updateItem(r -> r.tableName(table).key(key(pk(ref), sk(ref)))
+                .updateExpression("SET digestMessageId = :id")
+                .expressionAttributeValues(Map.of(":id", s(messageId))));
+    }
+
+    // ------------------------------------------------------------------ confirmation e-mails
+
     @Override
     public Optional<ConfirmationMail> claimConfirmationMail(Ref ref, String requestId, int maxAttempts) {
         try {
             Map<String, AttributeValue> item = dynamoDb.updateItem(r -> r.tableName(table)
-                    .key(key(AlertKeys.pk(ref), AlertKeys.sk(ref)))
+                    .key(key(pk(ref), sk(ref)))
                     .updateExpression("SET mail = :sending, mailAttempts = mailAttempts + :one")
                     .conditionExpression("#status = :pending AND mail = :requested AND mailRequest = :request "
                             + "AND mailAttempts < :max")
@@ -274,7 +407,7 @@ public final class DynamoSubscriptionStore implements SubscriptionStore {
         all.put(":sending", s(MailState.SENDING.name()));
         all.put(":request", s(requestId));
         try {
-            dynamoDb.updateItem(r -> r.tableName(table).key(key(AlertKeys.pk(ref), AlertKeys.sk(ref)))
+            dynamoDb.updateItem(r -> r.tableName(table).key(key(pk(ref), sk(ref)))
                     .updateExpression(update).conditionExpression("mail = :sending AND mailRequest = :request")
                     .expressionAttributeValues(all));
         } catch (ConditionalCheckFailedException superseded) {

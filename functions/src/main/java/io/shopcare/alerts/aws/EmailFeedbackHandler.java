@@ -1,9 +1,9 @@
 package io.shopcare.alerts.aws;
 
-import io.shopcare.alerts.Suppressions;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import io.shopcare.alerts.Suppressions;
 import io.shopcare.config.Environment;
 import io.shopcare.json.Json;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package io.shopcare.availability.aws;
 
 import io.shopcare.availability.CategoryPages;
-import io.shopcare.outcome.Refusal;
 import io.shopcare.http.ApiRequest;
 import io.shopcare.http.ApiResponse;
 import io.shopcare.http.JsonApiHandler;
+import io.shopcare.outcome.Refusal;
 import java.util.Map;
 
 /** GET /categories/{categoryId}/products?size=&colour=&limit=&cursor= */

@@ -1,15 +1,15 @@
 package io.shopcare.availability.aws;
 
-import io.shopcare.availability.InventorySnapshot;
-import io.shopcare.availability.InventorySource;
 import static io.shopcare.dynamo.Attributes.key;
 import static io.shopcare.dynamo.Attributes.n;
 import static io.shopcare.dynamo.Attributes.s;
 
-import io.shopcare.dynamo.InventoryKeys;
+import io.shopcare.availability.InventorySnapshot;
+import io.shopcare.availability.InventorySource;
 import io.shopcare.catalog.Location;
 import io.shopcare.catalog.Product;
 import io.shopcare.dynamo.Attributes;
+import io.shopcare.dynamo.InventoryTable;
 import io.shopcare.json.Json;
 import io.shopcare.stock.StockLevel;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ public final class DynamoInventorySource implements InventorySource {
     @Override
     public Optional<InventorySnapshot> load(String productId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(GetItemRequest.builder().tableName(table)
-                .key(key(InventoryKeys.productPk(productId), InventoryKeys.PRODUCT_SK)).consistentRead(true).build())
+                .key(key(InventoryTable.productPk(productId), InventoryTable.PRODUCT_SK)).consistentRead(true).build())
                 .item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
@@ -60,7 +60,7 @@ public final class DynamoInventorySource implements InventorySource {
         List<StockLevel> levels = new ArrayList<>();
         dynamoDb.queryPaginator(QueryRequest.builder().tableName(table).consistentRead(true)
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :stock)")
-                        .expressionAttributeValues(Map.of(":pk", s(InventoryKeys.skuPk(sku)), ":stock", s("STOCK#")))
+                        .expressionAttributeValues(Map.of(":pk", s(InventoryTable.skuPk(sku)), ":stock", s("STOCK#")))
                         .build())
                 .items().forEach(i -> levels.add(new StockLevel(sku, Attributes.string(i, "locationId"),
                         Attributes.number(i, "onHand"), Attributes.number(i, "reserved"))));
@@ -71,7 +71,7 @@ public final class DynamoInventorySource implements InventorySource {
         Map<String, Location> locations = new HashMap<>();
         dynamoDb.queryPaginator(QueryRequest.builder().tableName(table).consistentRead(true)
                         .keyConditionExpression("pk = :pk")
-                        .expressionAttributeValues(Map.of(":pk", s(InventoryKeys.LOCATIONS_PK))).build())
+                        .expressionAttributeValues(Map.of(":pk", s(InventoryTable.LOCATIONS_PK))).build())
                 .items().forEach(i -> {
                     Location location = Location.fromJson(Json.parseObject(Attributes.string(i, "doc")));
                     locations.put(location.locationId(), location);
@@ -84,7 +84,7 @@ public final class DynamoInventorySource implements InventorySource {
         List<String> products = new ArrayList<>();
         dynamoDb.queryPaginator(QueryRequest.builder().tableName(table).indexName("byLocation")
                         .keyConditionExpression("gsi1pk = :location")
-                        .expressionAttributeValues(Map.of(":location", s(InventoryKeys.locationIndexPk(locationId))))
+                        .expressionAttributeValues(Map.of(":location", s(InventoryTable.locationIndexPk(locationId))))
                         .build())
                 .items().forEach(i -> products.add(Attributes.string(i, "productId")));
         return products.stream().distinct().toList();
@@ -94,7 +94,7 @@ public final class DynamoInventorySource implements InventorySource {
     public void touch(String productId) {
         try {
             dynamoDb.updateItem(UpdateItemRequest.builder().tableName(table)
-                    .key(key(InventoryKeys.productPk(productId), InventoryKeys.PRODUCT_SK))
+                    .key(key(InventoryTable.productPk(productId), InventoryTable.PRODUCT_SK))
                     .updateExpression("SET version = version + :one")
                     .conditionExpression("attribute_exists(pk)")
                     .expressionAttributeValues(Map.of(":one", n(1))).build());

@@ -1,12 +1,12 @@
 package io.shopcare.availability.aws;
 
-import io.shopcare.availability.ListingEntry;
-import io.shopcare.availability.ProductProjection;
-import io.shopcare.availability.ReadModel;
 import static io.shopcare.dynamo.Attributes.key;
 import static io.shopcare.dynamo.Attributes.n;
 import static io.shopcare.dynamo.Attributes.s;
 
+import io.shopcare.availability.ListingEntry;
+import io.shopcare.availability.ProductProjection;
+import io.shopcare.availability.ReadModel;
 import io.shopcare.dynamo.Attributes;
 import io.shopcare.json.Json;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package io.shopcare.availability.aws;
 
-import io.shopcare.availability.AvailabilityProjector;
-import io.shopcare.availability.InventoryChange;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import io.shopcare.availability.AvailabilityProjector;
+import io.shopcare.availability.InventoryChange;
 import io.shopcare.catalog.Product;
 import io.shopcare.clients.AwsClients;
 import io.shopcare.config.Environment;

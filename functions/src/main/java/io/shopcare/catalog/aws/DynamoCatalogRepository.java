@@ -1,15 +1,15 @@
 package io.shopcare.catalog.aws;
 
-import io.shopcare.catalog.CatalogRepository;
-import io.shopcare.catalog.Location;
-import io.shopcare.catalog.Product;
-import io.shopcare.dynamo.InventoryKeys;
 import static io.shopcare.dynamo.Attributes.conditionFailed;
 import static io.shopcare.dynamo.Attributes.key;
 import static io.shopcare.dynamo.Attributes.n;
 import static io.shopcare.dynamo.Attributes.s;
 
+import io.shopcare.catalog.CatalogRepository;
+import io.shopcare.catalog.Location;
+import io.shopcare.catalog.Product;
 import io.shopcare.dynamo.Attributes;
+import io.shopcare.dynamo.InventoryTable;
 import io.shopcare.json.Json;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -48,21 +48,21 @@ public final class DynamoCatalogRepository implements CatalogRepository {
 
     @Override
     public Optional<Versioned<Location>> findLocation(String locationId) {
-        return find(InventoryKeys.LOCATIONS_PK, InventoryKeys.locationSk(locationId))
+        return find(InventoryTable.LOCATIONS_PK, InventoryTable.locationSk(locationId))
                 .map(item -> new Versioned<>(Location.fromJson(Json.parseObject(Attributes.string(item, "doc"))),
                         Attributes.number(item, "version")));
     }
 
     @Override
     public Optional<Versioned<Product>> findProduct(String productId) {
-        return find(InventoryKeys.productPk(productId), InventoryKeys.PRODUCT_SK)
+        return find(InventoryTable.productPk(productId), InventoryTable.PRODUCT_SK)
                 .map(item -> new Versioned<>(Product.fromJson(Json.parseObject(Attributes.string(item, "doc"))),
                         Attributes.number(item, "version")));
     }
 
     @Override
     public Optional<String> productOfSku(String sku) {
-        return find(InventoryKeys.skuPk(sku), InventoryKeys.SKU_SK).map(item -> Attributes.string(item, "productId"));
+        return find(InventoryTable.skuPk(sku), InventoryTable.SKU_SK).map(item -> Attributes.string(item, "productId"));
     }
 
     private Optional<Map<String, AttributeValue>> find(String pk, String sk) {
@@ -73,8 +73,8 @@ public final class DynamoCatalogRepository implements CatalogRepository {
 
     @Override
     public void writeLocation(Location location, long expectedVersion) throws ConcurrentChangeException {
-        Map<String, AttributeValue> item = document(InventoryKeys.LOCATIONS_PK,
-                InventoryKeys.locationSk(location.locationId()), "LOCATION", location.toJson(), expectedVersion + 1);
+        Map<String, AttributeValue> item = document(InventoryTable.LOCATIONS_PK,
+                InventoryTable.locationSk(location.locationId()), "LOCATION", location.toJson(), expectedVersion + 1);
         item.put("locationId", s(location.locationId()));
         try {
             dynamoDb.putItem(PutItemRequest.builder().tableName(table).item(item)
@@ -88,8 +88,8 @@ public final class DynamoCatalogRepository implements CatalogRepository {
     @Override
     public void writeProduct(Product product, Product previous, long expectedVersion)
             throws ConcurrentChangeException, SkuOwnedElsewhereException {
-        Map<String, AttributeValue> item = document(InventoryKeys.productPk(product.productId()),
-                InventoryKeys.PRODUCT_SK, "PRODUCT", product.toJson(), expectedVersion + 1);
+        Map<String, AttributeValue> item = document(InventoryTable.productPk(product.productId()),
+                InventoryTable.PRODUCT_SK, "PRODUCT", product.toJson(), expectedVersion + 1);
         item.put("productId", s(product.productId()));
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
@@ -101,7 +101,7 @@ public final class DynamoCatalogRepository implements CatalogRepository {
             if (previous == null || !previous.skus().contains(sku)) {
                 claimed.add(sku);
                 writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
-                        .item(Map.of("pk", s(InventoryKeys.skuPk(sku)), "sk", s(InventoryKeys.SKU_SK),
+                        .item(Map.of("pk", s(InventoryTable.skuPk(sku)), "sk", s(InventoryTable.SKU_SK),
                                 "entity", s("SKU"), "sku", s(sku), "productId", s(product.productId())))
                         .conditionExpression("attribute_not_exists(pk) OR productId = :product")
                         .expressionAttributeValues(Map.of(":product", s(product.productId()))).build()).build());
@@ -111,7 +111,7 @@ public final class DynamoCatalogRepository implements CatalogRepository {
             for (String sku : previous.skus()) {
                 if (!kept.contains(sku)) {
                     writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                            .key(key(InventoryKeys.skuPk(sku), InventoryKeys.SKU_SK))
+                            .key(key(InventoryTable.skuPk(sku), InventoryTable.SKU_SK))
                             .conditionExpression("attribute_not_exists(pk) OR productId = :product")
                             .expressionAttributeValues(Map.of(":product", s(product.productId()))).build()).build());
                 }

@@ -1,13 +1,13 @@
 package io.shopcare.digest.aws;
 
-import io.shopcare.alerts.aws.EmailLinks;
-import io.shopcare.digest.DigestService;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import io.shopcare.alerts.aws.EmailLinks;
 import io.shopcare.availability.aws.DynamoInventorySource;
 import io.shopcare.clients.AwsClients;
 import io.shopcare.config.Environment;
+import io.shopcare.digest.DigestService;
 import io.shopcare.mail.EmailRenderer;
 import io.shopcare.mail.aws.SesMailer;
 import java.time.Instant;

@@ -1,12 +1,12 @@
 package io.shopcare.idempotency.aws;
 
-import io.shopcare.idempotency.IdempotencyKey;
-import io.shopcare.idempotency.IdempotencyStore;
-import io.shopcare.idempotency.StoredReply;
 import static io.shopcare.dynamo.Attributes.n;
 import static io.shopcare.dynamo.Attributes.s;
 
 import io.shopcare.dynamo.Attributes;
+import io.shopcare.idempotency.IdempotencyKey;
+import io.shopcare.idempotency.IdempotencyStore;
+import io.shopcare.idempotency.StoredReply;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;

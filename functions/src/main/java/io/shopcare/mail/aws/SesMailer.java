@@ -1,8 +1,8 @@
 package io.shopcare.mail.aws;
 
+import io.shopcare.concurrency.Backoff;
 import io.shopcare.mail.Mailer;
 import io.shopcare.mail.OutgoingEmail;
-import io.shopcare.concurrency.Backoff;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.sesv2.SesV2Client;

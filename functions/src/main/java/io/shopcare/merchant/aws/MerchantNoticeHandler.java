@@ -1,6 +1,5 @@
 package io.shopcare.merchant.aws;
 
-import io.shopcare.merchant.MerchantNotices;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -9,6 +8,7 @@ import io.shopcare.clients.AwsClients;
 import io.shopcare.config.Environment;
 import io.shopcare.mail.EmailRenderer;
 import io.shopcare.mail.aws.SesMailer;
+import io.shopcare.merchant.MerchantNotices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

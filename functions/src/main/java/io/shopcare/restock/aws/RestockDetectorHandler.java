@@ -1,6 +1,5 @@
 package io.shopcare.restock.aws;
 
-import io.shopcare.restock.RestockDetector;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -8,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.shopcare.availability.aws.DynamoInventorySource;
 import io.shopcare.clients.AwsClients;
 import io.shopcare.config.Environment;
+import io.shopcare.restock.RestockDetector;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,7 @@ public final class RestockDetectorHandler implements RequestHandler<DynamodbEven
     private static RestockDetector detector(Environment env) {
         DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
         return new RestockDetector(new DynamoInventorySource(dynamoDb, env.require("INVENTORY_TABLE")),
-                new DynamoRestockStore(dynamoDb, env.require("ALERTS_TABLE")), Clock.systemUTC());
+                RestockStores.of(dynamoDb, env.require("ALERTS_TABLE")).states(), Clock.systemUTC());
     }
 
     @Override

@@ -1,12 +1,12 @@
 package io.shopcare.restock.aws;
 
-import io.shopcare.restock.FollowUpWaves;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.shopcare.availability.aws.DynamoInventorySource;
 import io.shopcare.clients.AwsClients;
 import io.shopcare.config.Environment;
+import io.shopcare.restock.FollowUpWaves;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,8 +29,8 @@ public final class RestockFollowUpHandler implements RequestHandler<ScheduledEve
 
     private static FollowUpWaves followUps(Environment env) {
         DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
-        DynamoRestockStore store = new DynamoRestockStore(dynamoDb, env.require("ALERTS_TABLE"));
-        return new FollowUpWaves(store, store, new DynamoInventorySource(dynamoDb, env.require("INVENTORY_TABLE")),
+        RestockStores stores = RestockStores.of(dynamoDb, env.require("ALERTS_TABLE"));
+        return new FollowUpWaves(stores.followUps(), stores.states(), new DynamoInventorySource(dynamoDb, env.require("INVENTORY_TABLE")),
                 Clock.systemUTC());
     }
 

@@ -1,17 +1,17 @@
 package io.shopcare.restock.aws;
 
-import io.shopcare.alerts.aws.EmailLinks;
-import io.shopcare.restock.WaveRunner;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import io.shopcare.alerts.aws.EmailLinks;
 import io.shopcare.catalog.aws.DynamoCatalogRepository;
 import io.shopcare.clients.AwsClients;
 import io.shopcare.config.Environment;
 import io.shopcare.mail.EmailRenderer;
 import io.shopcare.mail.aws.SesMailer;
+import io.shopcare.restock.WaveRunner;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ public final class RestockWaveHandler implements RequestHandler<DynamodbEvent, S
             thread.setDaemon(true);
             return thread;
         });
-        return new WaveRunner(new DynamoRestockStore(dynamoDb, env.require("ALERTS_TABLE")),
+        return new WaveRunner(RestockStores.of(dynamoDb, env.require("ALERTS_TABLE")).waves(),
                 new DynamoCatalogRepository(dynamoDb, env.require("INVENTORY_TABLE"), Clock.systemUTC()),
                 SesMailer.fromEnvironment(env),
                 new EmailRenderer(),

@@ -1,17 +1,17 @@
 package io.shopcare.stock.aws;
 
-import io.shopcare.stock.StockLevel;
-import io.shopcare.stock.StockRepository;
 import static io.shopcare.dynamo.Attributes.conditionFailed;
 import static io.shopcare.dynamo.Attributes.key;
 import static io.shopcare.dynamo.Attributes.n;
 import static io.shopcare.dynamo.Attributes.s;
 
-import io.shopcare.dynamo.InventoryKeys;
 import io.shopcare.dynamo.Attributes;
-import io.shopcare.idempotency.aws.DynamoIdempotencyStore;
+import io.shopcare.dynamo.InventoryTable;
 import io.shopcare.idempotency.IdempotencyKey;
+import io.shopcare.idempotency.aws.DynamoIdempotencyStore;
+import io.shopcare.stock.StockLevel;
 import io.shopcare.stock.StockRepository.WriteRefusedException.Reason;
+import io.shopcare.stock.StockRepository;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,12 +55,12 @@ public final class DynamoStockRepository implements StockRepository {
 
     @Override
     public Optional<String> productOfSku(String sku) {
-        return get(InventoryKeys.skuPk(sku), InventoryKeys.SKU_SK).map(item -> Attributes.string(item, "productId"));
+        return get(InventoryTable.skuPk(sku), InventoryTable.SKU_SK).map(item -> Attributes.string(item, "productId"));
     }
 
     @Override
     public Optional<StoredLevel> find(String sku, String locationId) {
-        return get(InventoryKeys.skuPk(sku), InventoryKeys.stockSk(locationId)).map(item -> new StoredLevel(
+        return get(InventoryTable.skuPk(sku), InventoryTable.stockSk(locationId)).map(item -> new StoredLevel(
                 new StockLevel(sku, locationId, Attributes.number(item, "onHand"), Attributes.number(item, "reserved")),
                 Attributes.number(item, "version")));
     }
@@ -76,14 +76,14 @@ public final class DynamoStockRepository implements StockRepository {
             throws WriteRefusedException {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
-                .key(key(InventoryKeys.LOCATIONS_PK, InventoryKeys.locationSk(level.locationId())))
+                .key(key(InventoryTable.LOCATIONS_PK, InventoryTable.locationSk(level.locationId())))
                 .conditionExpression("attribute_exists(pk)").build()).build());
         items.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
-                .key(key(InventoryKeys.skuPk(level.sku()), InventoryKeys.SKU_SK))
+                .key(key(InventoryTable.skuPk(level.sku()), InventoryTable.SKU_SK))
                 .conditionExpression("productId = :product")
                 .expressionAttributeValues(Map.of(":product", s(productId))).build()).build());
         items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-                .key(key(InventoryKeys.productPk(productId), InventoryKeys.PRODUCT_SK))
+                .key(key(InventoryTable.productPk(productId), InventoryTable.PRODUCT_SK))
                 .updateExpression("SET version = version + :one, updatedAt = :now")
                 .conditionExpression("attribute_exists(pk)")
                 .expressionAttributeValues(Map.of(":one", n(1), ":now", s(clock.instant().toString()))).build()).build());
@@ -112,8 +112,8 @@ public final class DynamoStockRepository implements StockRepository {
 
     private Map<String, AttributeValue> item(StockLevel level, String productId, long version) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", s(InventoryKeys.skuPk(level.sku())));
-        item.put("sk", s(InventoryKeys.stockSk(level.locationId())));
+        item.put("pk", s(InventoryTable.skuPk(level.sku())));
+        item.put("sk", s(InventoryTable.stockSk(level.locationId())));
         item.put("entity", s("STOCK"));
         item.put("sku", s(level.sku()));
         item.put("locationId", s(level.locationId()));
@@ -122,8 +122,8 @@ public final class DynamoStockRepository implements StockRepository {
         item.put("reserved", n(level.reserved()));
         item.put("version", n(version));
         item.put("updatedAt", s(clock.instant().toString()));
-        item.put("gsi1pk", s(InventoryKeys.locationIndexPk(level.locationId())));
-        item.put("gsi1sk", s(InventoryKeys.skuPk(level.sku())));
+        item.put("gsi1pk", s(InventoryTable.locationIndexPk(level.locationId())));
+        item.put("gsi1sk", s(InventoryTable.skuPk(level.sku())));
         return item;
     }
 }

@@ -1,15 +1,15 @@
 package io.shopcare.stock.aws;
 
-import io.shopcare.stock.StockService;
 import io.shopcare.clients.AwsClients;
 import io.shopcare.config.Environment;
-import io.shopcare.outcome.Refusal;
 import io.shopcare.http.ApiRequest;
 import io.shopcare.http.ApiResponse;
 import io.shopcare.http.JsonApiHandler;
 import io.shopcare.http.JsonInput;
-import io.shopcare.idempotency.aws.DynamoIdempotencyStore;
 import io.shopcare.idempotency.IdempotencyKey;
+import io.shopcare.idempotency.aws.DynamoIdempotencyStore;
+import io.shopcare.outcome.Refusal;
+import io.shopcare.stock.StockService;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

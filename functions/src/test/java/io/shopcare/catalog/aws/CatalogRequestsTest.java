@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.shopcare.catalog.Product;
-import io.shopcare.outcome.Refusal;
 import io.shopcare.http.JsonInput;
 import io.shopcare.json.Json;
+import io.shopcare.outcome.Refusal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

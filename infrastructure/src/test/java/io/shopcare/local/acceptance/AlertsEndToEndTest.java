@@ -9,13 +9,10 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.shopcare.alerts.LinkTokens;
 import io.shopcare.clients.SecretsManagerSecrets;
-import io.shopcare.signing.SigningKeys;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import io.shopcare.json.Json;
 import io.shopcare.local.LocalStack;
 import io.shopcare.local.LocalStackOptions;
+import io.shopcare.signing.SigningKeys;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +24,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * Back-in-stock alerts, merchant notices and the digest through the real local stack, reading

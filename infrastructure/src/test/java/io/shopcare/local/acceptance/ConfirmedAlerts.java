@@ -1,7 +1,7 @@
 package io.shopcare.local.acceptance;
 
-import io.shopcare.alerts.aws.DynamoSubscriptionStore;
 import io.shopcare.alerts.Subscription;
+import io.shopcare.alerts.aws.DynamoSubscriptionStore;
 import io.shopcare.mail.EmailAddress;
 import io.shopcare.mail.Language;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import io.shopcare.alerts.Links;
+import io.shopcare.alerts.aws.EmailLinks;
 import io.shopcare.catalog.aws.DynamoCatalogRepository;
 import io.shopcare.config.Environment;
 import io.shopcare.local.LocalStack;
@@ -16,10 +16,10 @@ import io.shopcare.local.LocalStackOptions;
 import io.shopcare.mail.EmailRenderer;
 import io.shopcare.mail.Mailer;
 import io.shopcare.mail.aws.SesMailer;
-import io.shopcare.restock.aws.DynamoRestockStore;
-import io.shopcare.restock.aws.RestockWaveHandler;
 import io.shopcare.restock.WaveRunner;
 import io.shopcare.restock.WaveStore;
+import io.shopcare.restock.aws.RestockStores;
+import io.shopcare.restock.aws.RestockWaveHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
@@ -227,7 +227,7 @@ class RestockWaveFaultsTest {
     }
 
     private static WaveStore store() {
-        return new DynamoRestockStore(stack.dynamoDb(), environment().require("ALERTS_TABLE"));
+        return RestockStores.of(stack.dynamoDb(), environment().require("ALERTS_TABLE")).waves();
     }
 
     private static Mailer mailer() {
@@ -245,7 +245,7 @@ class RestockWaveFaultsTest {
             POOLS.add(pool);
         }
         return new WaveRunner(store, new DynamoCatalogRepository(stack.dynamoDb(), environment().require("INVENTORY_TABLE"),
-                Clock.systemUTC()), mailer, new EmailRenderer(), Links.fromEnvironment(environment()), Clock.systemUTC(),
+                Clock.systemUTC()), mailer, new EmailRenderer(), EmailLinks.fromEnvironment(environment()), Clock.systemUTC(),
                 pool, chunkSize, Duration.ofSeconds(15));
     }
 }

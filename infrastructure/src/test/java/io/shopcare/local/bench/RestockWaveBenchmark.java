@@ -1,21 +1,23 @@
 package io.shopcare.local.bench;
 
-import io.shopcare.alerts.aws.AlertKeys;
+import io.shopcare.alerts.Subscription;
+import io.shopcare.alerts.aws.DynamoSubscriptionStore;
 import io.shopcare.config.Environment;
+import io.shopcare.dynamo.AlertsTable;
 import io.shopcare.json.Json;
 import io.shopcare.local.LocalStack;
 import io.shopcare.local.LocalStackOptions;
 import io.shopcare.local.acceptance.ConfirmedAlerts;
 import io.shopcare.local.acceptance.Fixtures;
-import io.shopcare.mail.EmailAddress;
 import io.shopcare.mail.EmailRenderer;
 import io.shopcare.mail.Language;
 import io.shopcare.mail.Mailer;
 import io.shopcare.mail.OutgoingEmail;
 import io.shopcare.mail.RenderedEmail;
 import io.shopcare.mail.aws.SesMailer;
-import io.shopcare.restock.aws.DynamoRestockStore;
 import io.shopcare.restock.WaveStore;
+import io.shopcare.restock.aws.DynamoWaves;
+import io.shopcare.restock.aws.RestockStores;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -129,8 +131,8 @@ public final class RestockWaveBenchmark {
     private boolean waveDone(String sku) {
         List<Map<String, AttributeValue>> waves = stack.dynamoDb().query(q -> q.tableName(stack.tableName("AlertsTable"))
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :wave)")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(AlertKeys.skuPk(sku)),
-                        ":wave", AttributeValue.fromS("WAVE#")))).items();
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(AlertsTable.skuPk(sku)),
+                        ":wave", AttributeValue.fromS(AlertsTable.waveSk(""))))).items();
         return !waves.isEmpty() && waves.stream().allMatch(w -> "DONE".equals(w.get("phase").s()));
     }
 
@@ -161,16 +163,19 @@ public final class RestockWaveBenchmark {
 
     /** The wave's own claim of each alert, without the sends: what DynamoDB Local alone needs per alert. */
     private long claimStraight(String sku, List<String> addresses) throws Exception {
-        DynamoRestockStore store = new DynamoRestockStore(stack.dynamoDb(), stack.tableName("AlertsTable"));
+        DynamoWaves store = RestockStores.of(stack.dynamoDb(), stack.tableName("AlertsTable")).waves();
+        List<String> subscribers = activeSubscribers(sku);
+        if (subscribers.size() != addresses.size()) {
+            throw new IllegalStateException(subscribers.size() + " active alerts for " + addresses.size() + " addresses");
+        }
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         try {
             long start = System.nanoTime();
             List<Future<?>> claims = new ArrayList<>();
-            for (String address : addresses) {
-                String key = EmailAddress.parse(address).orElseThrow().key();
+            for (String subscriber : subscribers) {
                 claims.add(pool.submit(() -> {
-                    if (store.claim(sku, key, "floor", Instant.now()).outcome() != WaveStore.ClaimOutcome.CLAIMED) {
-                        throw new IllegalStateException("not claimed: " + address);
+                    if (store.claim(sku, subscriber, "floor", Instant.now()).outcome() != WaveStore.ClaimOutcome.CLAIMED) {
+                        throw new IllegalStateException("not claimed: " + subscriber);
                     }
                 }));
             }
@@ -181,6 +186,20 @@ public final class RestockWaveBenchmark {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /** The subscriber ids of the SKU's ACTIVE alerts, read before the clock starts. */
+    private List<String> activeSubscribers(String sku) {
+        DynamoSubscriptionStore subscriptions = new DynamoSubscriptionStore(stack.dynamoDb(), stack.tableName("AlertsTable"));
+        List<String> ids = new ArrayList<>();
+        String after = null;
+        List<Subscription.Queued> page;
+        do {
+            page = subscriptions.activeAlerts(sku, after, 1000);
+            page.forEach(q -> ids.add(q.subscriberId()));
+            after = page.isEmpty() ? null : page.get(page.size() - 1).position();
+        } while (page.size() == 1000);
+        return ids;
     }
 
     @SuppressWarnings("unchecked")

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shopcare.catalog.Location;
-import io.shopcare.catalog.aws.CatalogRequests;
 import io.shopcare.catalog.Product;
+import io.shopcare.catalog.aws.CatalogRequests;
 import io.shopcare.http.JsonInput;
 import io.shopcare.json.Json;
 import io.shopcare.local.acceptance.Fixtures;
