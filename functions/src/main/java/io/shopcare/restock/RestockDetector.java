@@ -8,13 +8,8 @@ import io.shopcare.restock.StockTransitions.Observation;
 import io.shopcare.restock.StockTransitions.SkuState;
 import io.shopcare.restock.StockTransitions.Transition;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Turns product changes (every stock write bumps its product's version) into SKU transitions:
@@ -23,7 +18,6 @@ import java.util.logging.Logger;
  * the product version, so redelivered and out-of-order records change nothing.
  */
 public final class RestockDetector {
-    private static final Logger LOG = Logger.getLogger(RestockDetector.class.getName());
     private final InventorySource inventory;
     private final SkuStateStore states;
     private final Clock clock;
@@ -34,29 +28,11 @@ public final class RestockDetector {
         this.clock = clock;
     }
 
-    /** A changed product and the stream sequence numbers that named it. */
-    public record ProductChange(String productId, String sequenceNumber) {
-    }
-
-    /** Processes the changes; returns the sequence numbers of the records that must be retried. */
-    public List<String> process(List<ProductChange> changes) {
-        Map<String, List<String>> sequencesByProduct = new LinkedHashMap<>();
-        for (ProductChange change : changes) {
-            sequencesByProduct.computeIfAbsent(change.productId(), p -> new ArrayList<>()).add(change.sequenceNumber());
-        }
-        List<String> failed = new ArrayList<>();
-        sequencesByProduct.forEach((productId, sequences) -> {
-            try {
-                detect(productId);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "restock detection failed for product " + productId, e);
-                failed.addAll(sequences);
-            }
-        });
-        return failed;
-    }
-
-    private void detect(String productId) {
+    /**
+     * The product changed: compares each of its SKUs with the state recorded last and records what
+     * the difference causes. A redelivered or older change finds its version recorded and does nothing.
+     */
+    public void productChanged(String productId) {
         Optional<InventorySnapshot> loaded = inventory.load(productId);
         if (loaded.isEmpty()) {
             return;

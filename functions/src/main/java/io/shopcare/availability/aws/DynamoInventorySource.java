@@ -60,7 +60,7 @@ public final class DynamoInventorySource implements InventorySource {
         List<StockLevel> levels = new ArrayList<>();
         dynamoDb.queryPaginator(QueryRequest.builder().tableName(table).consistentRead(true)
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :stock)")
-                        .expressionAttributeValues(Map.of(":pk", s(InventoryTable.skuPk(sku)), ":stock", s("STOCK#")))
+                        .expressionAttributeValues(Map.of(":pk", s(InventoryTable.skuPk(sku)), ":stock", s(InventoryTable.STOCK_PREFIX)))
                         .build())
                 .items().forEach(i -> levels.add(new StockLevel(sku, Attributes.string(i, "locationId"),
                         Attributes.number(i, "onHand"), Attributes.number(i, "reserved"))));
@@ -82,7 +82,7 @@ public final class DynamoInventorySource implements InventorySource {
     @Override
     public List<String> productsStockedAt(String locationId) {
         List<String> products = new ArrayList<>();
-        dynamoDb.queryPaginator(QueryRequest.builder().tableName(table).indexName("byLocation")
+        dynamoDb.queryPaginator(QueryRequest.builder().tableName(table).indexName(InventoryTable.BY_LOCATION)
                         .keyConditionExpression("gsi1pk = :location")
                         .expressionAttributeValues(Map.of(":location", s(InventoryTable.locationIndexPk(locationId))))
                         .build())

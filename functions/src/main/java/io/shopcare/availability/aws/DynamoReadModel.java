@@ -8,6 +8,7 @@ import io.shopcare.availability.ListingEntry;
 import io.shopcare.availability.ProductProjection;
 import io.shopcare.availability.ReadModel;
 import io.shopcare.dynamo.Attributes;
+import io.shopcare.dynamo.ReadModelTable;
 import io.shopcare.json.Json;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,9 +42,6 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
  * overwritten by a newer one.
  */
 public final class DynamoReadModel implements ReadModel {
-    private static final String DETAIL = "DETAIL";
-    private static final String ALTERNATIVES = "ALTERNATIVES";
-    private static final String STORES = "STORES";
     private static final String OLDER = "attribute_not_exists(sv) OR sv < :sv";
 
     private final DynamoDbClient dynamoDb;
@@ -66,19 +64,20 @@ public final class DynamoReadModel implements ReadModel {
                      Collection<String> droppedSkus) {
         long version = projection.version();
         Map<String, Object> detail = new LinkedHashMap<>(projection.detail());
-        putIfNewer(productPk(projection.productId()), DETAIL, Json.write(detail), version,
+        putIfNewer(ReadModelTable.productPk(projection.productId()), ReadModelTable.DETAIL_SK, Json.write(detail),
+                version,
                 Map.of("needsAlternatives", AttributeValue.fromBool(projection.needsAlternatives())));
         String entry = Json.write(projection.entry().toJson());
         for (String category : projection.categoryIds()) {
-            putIfNewer(categoryPk(category), productPk(projection.productId()), entry, version, Map.of());
+            putIfNewer(ReadModelTable.categoryPk(category), ReadModelTable.productPk(projection.productId()), entry, version, Map.of());
         }
         projection.storesBySku().forEach((sku, stores) ->
-                putIfNewer(skuPk(sku), STORES, Json.write(stores), version, Map.of()));
+                putIfNewer(ReadModelTable.skuPk(sku), ReadModelTable.STORES_SK, Json.write(stores), version, Map.of()));
         for (String category : droppedCategories) {
-            deleteIfNewer(categoryPk(category), productPk(projection.productId()), version);
+            deleteIfNewer(ReadModelTable.categoryPk(category), ReadModelTable.productPk(projection.productId()), version);
         }
         for (String sku : droppedSkus) {
-            deleteIfNewer(skuPk(sku), STORES, version);
+            deleteIfNewer(ReadModelTable.skuPk(sku), ReadModelTable.STORES_SK, version);
         }
     }
 
@@ -111,7 +110,7 @@ public final class DynamoReadModel implements ReadModel {
         do {
             QueryResponse page = dynamoDb.query(QueryRequest.builder().tableName(table)
                     .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", s(categoryPk(categoryId))))
+                    .expressionAttributeValues(Map.of(":pk", s(ReadModelTable.categoryPk(categoryId))))
                     .exclusiveStartKey(start)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
             reportCapacity(page.consumedCapacity());
@@ -124,13 +123,14 @@ public final class DynamoReadModel implements ReadModel {
     @Override
     public boolean hasCategory(String categoryId) {
         return dynamoDb.query(QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(categoryPk(categoryId)))).limit(1).build()).count() > 0;
+                .expressionAttributeValues(Map.of(":pk", s(ReadModelTable.categoryPk(categoryId)))).limit(1).build()).count() > 0;
     }
 
     @Override
     public void saveAlternatives(String productId, List<Map<String, Object>> alternatives) {
         dynamoDb.putItem(PutItemRequest.builder().tableName(table)
-                .item(Map.of("pk", s(productPk(productId)), "sk", s(ALTERNATIVES), "doc", s(Json.write(alternatives))))
+                .item(Map.of("pk", s(ReadModelTable.productPk(productId)), "sk", s(ReadModelTable.ALTERNATIVES_SK),
+                        "doc", s(Json.write(alternatives))))
                 .build());
     }
 
@@ -138,17 +138,17 @@ public final class DynamoReadModel implements ReadModel {
     public Optional<Map<String, Object>> productDetail(String productId) {
         QueryResponse response = dynamoDb.query(QueryRequest.builder().tableName(table)
                 .keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(productPk(productId))))
+                .expressionAttributeValues(Map.of(":pk", s(ReadModelTable.productPk(productId))))
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
         reportCapacity(response.consumedCapacity());
         Map<String, Object> detail = null;
         Object alternatives = null;
         boolean needsAlternatives = false;
         for (Map<String, AttributeValue> item : response.items()) {
-            if (DETAIL.equals(Attributes.string(item, "sk"))) {
+            if (ReadModelTable.DETAIL_SK.equals(Attributes.string(item, "sk"))) {
                 detail = Json.parseObject(Attributes.string(item, "doc"));
                 needsAlternatives = Boolean.TRUE.equals(item.get("needsAlternatives").bool());
-            } else if (ALTERNATIVES.equals(Attributes.string(item, "sk"))) {
+            } else if (ReadModelTable.ALTERNATIVES_SK.equals(Attributes.string(item, "sk"))) {
                 alternatives = Json.parseArray(Attributes.string(item, "doc"));
             }
         }
@@ -165,7 +165,8 @@ public final class DynamoReadModel implements ReadModel {
     @SuppressWarnings("unchecked")
     public Optional<List<Map<String, Object>>> skuStores(String sku) {
         GetItemResponse response = dynamoDb.getItem(GetItemRequest.builder().tableName(table)
-                .key(key(skuPk(sku), STORES)).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
+                .key(key(ReadModelTable.skuPk(sku), ReadModelTable.STORES_SK))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
         reportCapacity(response.consumedCapacity());
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
@@ -178,17 +179,5 @@ public final class DynamoReadModel implements ReadModel {
         if (capacity != null && capacity.capacityUnits() != null) {
             readCapacity.accept(capacity.capacityUnits());
         }
-    }
-
-    private static String productPk(String productId) {
-        return "PRODUCT#" + productId;
-    }
-
-    private static String categoryPk(String categoryId) {
-        return "CATEGORY#" + categoryId;
-    }
-
-    private static String skuPk(String sku) {
-        return "SKU#" + sku;
     }
 }

@@ -9,16 +9,12 @@ import io.shopcare.config.Environment;
 import io.shopcare.mail.EmailRenderer;
 import io.shopcare.mail.aws.SesMailer;
 import io.shopcare.merchant.MerchantNotices;
-import java.util.ArrayList;
-import java.util.List;
+import io.shopcare.streams.StreamBatchProcessor;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The alerts table's stream, filtered to new merchant notices: e-mails each one once. */
 public final class MerchantNoticeHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
-    private static final Logger LOG = Logger.getLogger(MerchantNoticeHandler.class.getName());
     private final MerchantNotices notices;
 
     public MerchantNoticeHandler() {
@@ -42,17 +38,7 @@ public final class MerchantNoticeHandler implements RequestHandler<DynamodbEvent
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-            var keys = record.getDynamodb().getKeys();
-            try {
-                notices.deliver(keys.get("pk").getS(), keys.get("sk").getS());
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "merchant notice " + keys.get("sk").getS() + " will be retried", e);
-                failures.add(StreamsEventResponse.BatchItemFailure.builder()
-                        .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build());
-            }
-        }
-        return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
+        return StreamBatchProcessor.eachRecord(event, record -> notices.deliver(StreamBatchProcessor.key(record, "pk"),
+                StreamBatchProcessor.key(record, "sk")));
     }
 }

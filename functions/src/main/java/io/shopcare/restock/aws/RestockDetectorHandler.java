@@ -7,10 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.shopcare.availability.aws.DynamoInventorySource;
 import io.shopcare.clients.AwsClients;
 import io.shopcare.config.Environment;
+import io.shopcare.dynamo.InventoryTable;
 import io.shopcare.restock.RestockDetector;
+import io.shopcare.streams.StreamBatchProcessor;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -19,7 +19,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * crossings. Reports partial batch failures per product.
  */
 public final class RestockDetectorHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
-    private static final String PRODUCT_PREFIX = "PRODUCT#";
     private final RestockDetector detector;
 
     public RestockDetectorHandler() {
@@ -42,18 +41,8 @@ public final class RestockDetectorHandler implements RequestHandler<DynamodbEven
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        List<RestockDetector.ProductChange> changes = new ArrayList<>();
-        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-            var keys = record.getDynamodb() == null ? null : record.getDynamodb().getKeys();
-            String pk = keys == null || keys.get("pk") == null ? null : keys.get("pk").getS();
-            if (pk != null && pk.startsWith(PRODUCT_PREFIX)) {
-                changes.add(new RestockDetector.ProductChange(pk.substring(PRODUCT_PREFIX.length()),
-                        record.getDynamodb().getSequenceNumber()));
-            }
-        }
-        List<StreamsEventResponse.BatchItemFailure> failures = detector.process(changes).stream()
-                .map(sequence -> StreamsEventResponse.BatchItemFailure.builder().withItemIdentifier(sequence).build())
-                .toList();
-        return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
+        return StreamBatchProcessor.byKey(event, record -> InventoryTable.productIdOf(
+                        StreamBatchProcessor.key(record, "pk"), StreamBatchProcessor.key(record, "sk")),
+                (productId, records) -> detector.productChanged(productId));
     }
 }

@@ -4,23 +4,20 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import io.shopcare.alerts.aws.EmailLinks;
 import io.shopcare.catalog.aws.DynamoCatalogRepository;
 import io.shopcare.clients.AwsClients;
 import io.shopcare.config.Environment;
+import io.shopcare.dynamo.AlertsTable;
 import io.shopcare.mail.EmailRenderer;
 import io.shopcare.mail.aws.SesMailer;
 import io.shopcare.restock.WaveRunner;
+import io.shopcare.streams.StreamBatchProcessor;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -29,7 +26,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * record and retried, and a retry resumes the same worker's lease.
  */
 public final class RestockWaveHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
-    private static final Logger LOG = Logger.getLogger(RestockWaveHandler.class.getName());
     private final WaveRunner runner;
 
     public RestockWaveHandler() {
@@ -64,23 +60,13 @@ public final class RestockWaveHandler implements RequestHandler<DynamodbEvent, S
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-            var stream = record.getDynamodb();
-            Map<String, AttributeValue> image = stream == null ? null : stream.getNewImage();
-            if (image == null || image.get("sku") == null || image.get("step") == null) {
-                continue;
+        return StreamBatchProcessor.eachRecord(event, record -> {
+            String sku = StreamBatchProcessor.newImage(record, "sku");
+            String step = StreamBatchProcessor.newImage(record, "step");
+            String waveId = AlertsTable.waveIdOf(StreamBatchProcessor.key(record, "sk"));
+            if (sku != null && step != null && waveId != null) {
+                runner.run(sku, waveId, Long.parseLong(step), context::getRemainingTimeInMillis);
             }
-            String waveId = stream.getKeys().get("sk").getS().substring("WAVE#".length());
-            try {
-                runner.run(image.get("sku").getS(), waveId, Long.parseLong(image.get("step").getN()),
-                        () -> context.getRemainingTimeInMillis());
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "wave " + waveId + " stopped; it will be retried", e);
-                failures.add(StreamsEventResponse.BatchItemFailure.builder()
-                        .withItemIdentifier(stream.getSequenceNumber()).build());
-            }
-        }
-        return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
+        });
     }
 }
