@@ -12,6 +12,7 @@ import io.shopcare.mail.Language;
 import io.shopcare.mail.Mailer;
 import io.shopcare.signing.SigningKeys;
 import io.shopcare.testing.InMemoryCatalog;
+import io.shopcare.testing.Products;
 import io.shopcare.testing.RecordingMailer;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,9 +29,9 @@ class ConfirmationMailsTest {
     private final AtomicInteger ids = new AtomicInteger();
     private final LinkTokens tokens = new LinkTokens(() -> SigningKeys.fromSecret(
             "{\"current\": \"k1\", \"k1\": \"" + "s".repeat(40) + "\"}"));
-    private final ConfirmationMails mails = new ConfirmationMails(store, new InMemoryCatalog().with(SignUpServiceTest.JACKET),
+    private final ConfirmationMails mails = new ConfirmationMails(store, new InMemoryCatalog().with(Products.JACKET),
             mailer, new EmailRenderer(), new Links("https://api.example", "https://shop.example", tokens), CLOCK);
-    private final SignUpService signUps = new SignUpService(store, new InMemoryCatalog().with(SignUpServiceTest.JACKET),
+    private final SignUpService signUps = new SignUpService(store, new InMemoryCatalog().with(Products.JACKET),
             "jackets"::equals, () -> "opaque-id-" + ids.incrementAndGet(), CLOCK);
 
     private InMemorySubscriptionStore.Entry signUp(String address) {

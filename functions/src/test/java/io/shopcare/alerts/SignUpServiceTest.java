@@ -6,28 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.shopcare.alerts.Subscription.Ref;
 import io.shopcare.alerts.Subscription.Status;
-import io.shopcare.catalog.Money;
-import io.shopcare.catalog.Product;
 import io.shopcare.mail.EmailAddress;
 import io.shopcare.mail.Language;
 import io.shopcare.outcome.Refusal;
 import io.shopcare.testing.InMemoryCatalog;
-import java.math.BigDecimal;
+import io.shopcare.testing.Products;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class SignUpServiceTest {
-    static final Product JACKET = new Product("jacket", "Rain jacket", null, List.of("jackets"), 1, Map.of(),
-            new Money(new BigDecimal("49.90"), "EUR"), 5,
-            List.of(new Product.Variant("JK-M", "M", "red", null, null)));
     private final InMemorySubscriptionStore store = new InMemorySubscriptionStore();
     private final AtomicInteger ids = new AtomicInteger();
-    private final SignUpService signUps = new SignUpService(store, new InMemoryCatalog().with(JACKET),
+    private final SignUpService signUps = new SignUpService(store, new InMemoryCatalog().with(Products.JACKET),
             "jackets"::equals, () -> "id-" + ids.incrementAndGet(),
             Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
 

@@ -11,6 +11,8 @@ import java.util.List;
 public final class RecordingMailer implements Mailer {
     public final List<OutgoingEmail> sent = new ArrayList<>();
     private final Deque<RuntimeException> failures = new ArrayDeque<>();
+    private final java.util.Map<Integer, RuntimeException> failuresAt = new java.util.HashMap<>();
+    private int attempts;
     private int ids;
 
     /** The next send throws {@code failure} (and sends nothing). */
@@ -19,8 +21,18 @@ public final class RecordingMailer implements Mailer {
         return this;
     }
 
+    /** The {@code attempt}-th send (counting from 1, failed ones included) throws {@code failure}. */
+    public RecordingMailer failAt(int attempt, RuntimeException failure) {
+        failuresAt.put(attempt, failure);
+        return this;
+    }
+
     @Override
     public synchronized String send(OutgoingEmail email) {
+        attempts++;
+        if (failuresAt.containsKey(attempts)) {
+            throw failuresAt.get(attempts);
+        }
         if (!failures.isEmpty()) {
             throw failures.pop();
         }
