@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The shape the code keeps as it grows: each capability's domain is plain Java, and everything
  * that speaks AWS or HTTP sits at the edge (a capability's {@code aws} package, or the shared
- * {@code http}, {@code dynamo}, {@code clients}, {@code streams} and {@code config} packages).
+ * {@code http}, {@code dynamo}, {@code clients}, {@code streams}, {@code lambda} and {@code config} packages).
  */
 class ArchitectureTest {
     /** Packages that are the edge: AWS types, Lambda types and HTTP belong here and only here. */
     private static final String[] EDGE = {"..aws..", "io.shopcare.http..", "io.shopcare.dynamo..",
-            "io.shopcare.clients..", "io.shopcare.streams..", "io.shopcare.config.."};
+            "io.shopcare.clients..", "io.shopcare.streams..", "io.shopcare.lambda..", "io.shopcare.config.."};
     private static JavaClasses classes;
 
     @BeforeAll

@@ -8,6 +8,7 @@ import io.shopcare.mail.EmailAddress;
 import io.shopcare.mail.EmailRenderer;
 import io.shopcare.mail.Mailer;
 import io.shopcare.mail.OutgoingEmail;
+import io.shopcare.observability.LogContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -49,6 +50,7 @@ public final class ConfirmationMails {
             return;
         }
         Subscription subscription = claimed.get().subscription();
+        LogContext.touch("sku", ref.sku());
         EmailAddress address = EmailAddress.parse(subscription.email()).orElseThrow();
         if (store.isSuppressed(address.key())) {
             store.confirmationMailFailed(ref, requestId, false);

@@ -6,6 +6,7 @@ import io.shopcare.catalog.CatalogRepository;
 import io.shopcare.catalog.Product;
 import io.shopcare.mail.EmailAddress;
 import io.shopcare.mail.Language;
+import io.shopcare.observability.Metrics;
 import io.shopcare.outcome.Refusal;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,14 +70,16 @@ public final class SignUpService {
     private void signUp(EmailAddress email, Language language, Function<String, Ref> subscription,
                         List<String> categoryIds) {
         Instant now = clock.instant();
-        String subscriberId = store.subscriberId(email.key(), newIds.get());
+        Ref ref = subscription.apply(store.subscriberId(email.key(), newIds.get()));
         if (!store.admitSignUp(email.mailboxKey(), now, SIGNUPS_PER_WINDOW, WINDOW)) {
+            Metrics.count("SignUpsRateLimited", 1);
             throw Refusal.limited("RATE_LIMITED",
                     "Too many sign-ups for this address today; please confirm the e-mails already sent.");
         }
         // Refused (nothing written) when already confirmed or bounced: the answer is the same.
-        store.requestConfirmation(new Subscription(subscription.apply(subscriberId), email.value(), language,
-                Status.PENDING_CONFIRMATION, now, categoryIds), newIds.get());
+        store.requestConfirmation(new Subscription(ref, email.value(), language, Status.PENDING_CONFIRMATION, now,
+                categoryIds), newIds.get());
+        Metrics.count("SignUps", "Kind", ref.isDigest() ? "digest" : "alert", 1);
     }
 
     private static EmailAddress address(String raw) {

@@ -1,5 +1,6 @@
 package io.shopcare.availability;
 
+import io.shopcare.observability.LogContext;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -37,6 +38,7 @@ public final class AvailabilityProjector {
      */
     public void productChanged(String productId, Collection<String> previousCategories,
                                Collection<String> previousSkus) {
+        LogContext.touch("productId", productId);
         Optional<InventorySnapshot> snapshot = source.load(productId);
         if (snapshot.isEmpty()) {
             return;

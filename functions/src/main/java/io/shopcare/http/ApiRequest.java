@@ -3,6 +3,7 @@ package io.shopcare.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.shopcare.idempotency.IdempotencyKey;
 import io.shopcare.json.Json;
+import io.shopcare.observability.LogContext;
 import io.shopcare.outcome.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -81,6 +82,7 @@ public final class ApiRequest {
         if (value == null || !ID.matcher(value).matches()) {
             throw Refusal.invalid(name, "must be 1-64 letters, digits, '.', '_' or '-'");
         }
+        LogContext.touch(name, value);
         return value;
     }
 

@@ -47,7 +47,7 @@ public final class EmailRenderer {
     /** Renders {@code kind} in {@code language} for {@code model} (product, links, ...). */
     public RenderedEmail render(String kind, Language language, Map<String, Object> model) {
         Map<String, Object> context = context(kind, language, model);
-        return new RenderedEmail(((Map<?, ?>) context.get("t")).get("subject").toString(),
+        return new RenderedEmail(kind, ((Map<?, ?>) context.get("t")).get("subject").toString(),
                 template(kind + ".txt", TEXT).execute(context),
                 template(kind + ".html", HTML).execute(context));
     }

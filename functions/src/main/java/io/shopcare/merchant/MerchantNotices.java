@@ -4,6 +4,7 @@ import io.shopcare.mail.EmailRenderer;
 import io.shopcare.mail.Language;
 import io.shopcare.mail.Mailer;
 import io.shopcare.mail.OutgoingEmail;
+import io.shopcare.observability.LogContext;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,7 @@ public final class MerchantNotices {
             return;
         }
         Notice notice = claimed.get();
+        LogContext.touch("sku", notice.sku());
         Map<String, Object> model = new HashMap<>();
         model.put("sku", notice.sku());
         model.put("product", notice.product());

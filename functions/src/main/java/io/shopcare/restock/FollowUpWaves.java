@@ -2,6 +2,7 @@ package io.shopcare.restock;
 
 import io.shopcare.availability.InventorySource;
 import io.shopcare.availability.VariantAvailability;
+import io.shopcare.observability.Metrics;
 import io.shopcare.restock.FollowUpStore.FollowUp;
 import java.time.Clock;
 import java.util.Optional;
@@ -55,6 +56,7 @@ public final class FollowUpWaves {
         }
         long units = variant.get().available() > 0 ? variant.get().available() : variant.get().preorderRemaining();
         store.startWave(followUp, StockTransitions.waveBudget(units), clock.instant());
+        Metrics.count("FollowUpWavesStarted", 1);
         return true;
     }
 }

@@ -4,6 +4,8 @@ import io.shopcare.alerts.SkuDetails;
 import io.shopcare.availability.InventorySnapshot;
 import io.shopcare.availability.InventorySource;
 import io.shopcare.availability.VariantAvailability;
+import io.shopcare.observability.LogContext;
+import io.shopcare.observability.Metrics;
 import io.shopcare.restock.StockTransitions.Observation;
 import io.shopcare.restock.StockTransitions.SkuState;
 import io.shopcare.restock.StockTransitions.Transition;
@@ -33,6 +35,7 @@ public final class RestockDetector {
      * the difference causes. A redelivered or older change finds its version recorded and does nothing.
      */
     public void productChanged(String productId) {
+        LogContext.touch("productId", productId);
         Optional<InventorySnapshot> loaded = inventory.load(productId);
         if (loaded.isEmpty()) {
             return;
@@ -55,8 +58,22 @@ public final class RestockDetector {
             SkuDetails details = SkuDetails.of(snapshot.product(), variant.sku()).orElseThrow();
             String eventId = transition.restocked() && states.hasActiveAlerts(variant.sku())
                     ? variant.sku() + "@" + snapshot.version() : null;
-            states.record(productId, snapshot.version(), transition, details, eventId,
-                    StockTransitions.waveBudget(units), clock.instant());
+            if (states.record(productId, snapshot.version(), transition, details, eventId,
+                    StockTransitions.waveBudget(units), clock.instant())) {
+                count(transition, eventId);
+            }
+        }
+    }
+
+    private static void count(StockTransitions.Transition transition, String eventId) {
+        if (transition.restocked()) {
+            Metrics.count("Restocks", 1);
+        }
+        if (eventId != null) {
+            Metrics.count("RestockWavesStarted", 1);
+        }
+        if (transition.crossing() != null) {
+            Metrics.count("MerchantCrossings", "Kind", transition.crossing().name(), 1);
         }
     }
 }

@@ -8,6 +8,8 @@ import io.shopcare.mail.Language;
 import io.shopcare.mail.Mailer;
 import io.shopcare.mail.OutgoingEmail;
 import io.shopcare.mail.RenderedEmail;
+import io.shopcare.observability.LogContext;
+import io.shopcare.observability.Metrics;
 import io.shopcare.restock.WaveStore.Claim;
 import io.shopcare.restock.WaveStore.ClaimOutcome;
 import io.shopcare.restock.WaveStore.ClaimedAlert;
@@ -72,6 +74,8 @@ public final class WaveRunner {
 
     /** Works on the wave if the hand-off at {@code handOffStep} is still its current one (or this worker's lease). */
     public void run(String sku, String waveId, long handOffStep, LongSupplier remainingMillis) {
+        LogContext.touch("sku", sku);
+        LogContext.touch("wave", waveId);
         Wave wave = store.wave(sku, waveId).orElse(null);
         if (wave == null || !ownedBy(wave, handOffStep)) {
             return; // finished, or a stale/duplicate record: somebody else has (had) this wave
@@ -100,11 +104,13 @@ public final class WaveRunner {
             if (left <= 0) {
                 boolean more = !store.activeAlerts(sku, null, 1).isEmpty();
                 store.finish(wave, more ? clock.instant().plus(FOLLOW_UP_AFTER) : null);
+                Metrics.count("RestockWavesFinished", 1);
                 return;
             }
             List<QueuedAlert> chunk = store.activeAlerts(sku, wave.cursor(), (int) Math.min(chunkSize, left));
             if (chunk.isEmpty()) {
                 store.finish(wave, null);
+                Metrics.count("RestockWavesFinished", 1);
                 return;
             }
             List<String> keys = chunk.stream().map(QueuedAlert::subscriberId).toList();
@@ -136,7 +142,7 @@ public final class WaveRunner {
         Instant now = clock.instant();
         List<Future<SendOutcome>> futures = new ArrayList<>();
         for (String alert : chunk) {
-            futures.add(sendPool.submit(() -> claimAndSend(wave, alert, letters, now)));
+            futures.add(sendPool.submit(LogContext.carry(() -> claimAndSend(wave, alert, letters, now))));
         }
         Map<String, String> messageIds = new LinkedHashMap<>();
         int kept = 0;
@@ -163,6 +169,7 @@ public final class WaveRunner {
         }
         if (!messageIds.isEmpty()) {
             store.recordSends(wave.sku(), wave.waveId(), wave.step(), messageIds);
+            Metrics.count("AlertsNotified", messageIds.size());
         }
         if (firstFailure != null) {
             throw firstFailure;

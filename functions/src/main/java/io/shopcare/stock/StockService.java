@@ -4,6 +4,7 @@ import io.shopcare.concurrency.Backoff;
 import io.shopcare.idempotency.IdempotencyKey;
 import io.shopcare.idempotency.IdempotencyStore;
 import io.shopcare.json.Json;
+import io.shopcare.observability.Metrics;
 import io.shopcare.outcome.Refusal;
 import io.shopcare.stock.StockRepository.StoredLevel;
 import io.shopcare.stock.StockRepository.WriteRefusedException;
@@ -83,6 +84,7 @@ public final class StockService {
         } catch (WriteRefusedException e) {
             switch (e.reason()) {
                 case CONCURRENT_CHANGE:
+                    Metrics.count("StockConflicts", 1);
                     return false;
                 case UNKNOWN_LOCATION:
                     throw Refusal.notFound("The location");

@@ -1,9 +1,11 @@
 package io.shopcare.streams;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import io.shopcare.lambda.Telemetry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,16 +40,22 @@ public final class StreamBatchProcessor {
     }
 
     /** Handles each record; a record whose handler throws is reported as failed. */
-    public static StreamsEventResponse eachRecord(DynamodbEvent event, RecordHandler handler) {
-        return byKey(event, record -> record, (record, records) -> handler.handle(record));
+    public static StreamsEventResponse eachRecord(DynamodbEvent event, Context context, RecordHandler handler) {
+        return byKey(event, context, record -> record, (record, records) -> handler.handle(record));
     }
 
     /**
      * Groups the records by {@code keyOf} (null: the record is not for this handler and is skipped)
      * and handles each key once, in the order keys first appear; a failing group fails all its records.
      */
-    public static <K> StreamsEventResponse byKey(DynamodbEvent event, Function<DynamodbStreamRecord, K> keyOf,
-                                                 GroupHandler<K> handler) {
+    public static <K> StreamsEventResponse byKey(DynamodbEvent event, Context context,
+                                                 Function<DynamodbStreamRecord, K> keyOf, GroupHandler<K> handler) {
+        return Telemetry.invoke(context, () -> process(event, keyOf, handler), response -> event.getRecords().size()
+                + " record(s), " + response.getBatchItemFailures().size() + " failed");
+    }
+
+    private static <K> StreamsEventResponse process(DynamodbEvent event, Function<DynamodbStreamRecord, K> keyOf,
+                                                    GroupHandler<K> handler) {
         Map<K, List<DynamodbStreamRecord>> groups = new LinkedHashMap<>();
         for (DynamodbStreamRecord record : event.getRecords()) {
             K key = record.getDynamodb() == null ? null : keyOf.apply(record);

@@ -38,7 +38,7 @@ class StreamBatchProcessorTest {
     void eachRecordIsHandledAndOnlyTheFailingOnesAreReported() {
         List<String> handled = new ArrayList<>();
         StreamsEventResponse response = StreamBatchProcessor.eachRecord(event(record("1", "a"), record("2", "b"),
-                record("3", "c")), r -> {
+                record("3", "c")), null, r -> {
                     handled.add(StreamBatchProcessor.key(r, "pk"));
                     if (r.getDynamodb().getSequenceNumber().equals("2")) {
                         throw new IllegalStateException("b failed");
@@ -52,7 +52,7 @@ class StreamBatchProcessorTest {
     void recordsAboutOneKeyAreHandledOnceTogetherAndFailTogether() {
         List<String> groups = new ArrayList<>();
         StreamsEventResponse response = StreamBatchProcessor.byKey(
-                event(record("1", "PRODUCT#p"), record("2", "OTHER"), record("3", "PRODUCT#q"), record("4", "PRODUCT#p")),
+                event(record("1", "PRODUCT#p"), record("2", "OTHER"), record("3", "PRODUCT#q"), record("4", "PRODUCT#p")), null,
                 r -> {
                     String pk = StreamBatchProcessor.key(r, "pk");
                     return pk.startsWith("PRODUCT#") ? pk.substring(8) : null;
@@ -69,6 +69,6 @@ class StreamBatchProcessorTest {
 
     @Test
     void aBatchWithNoFailuresReportsNone() {
-        assertEquals(List.of(), failed(StreamBatchProcessor.eachRecord(event(record("1", "a")), r -> { })));
+        assertEquals(List.of(), failed(StreamBatchProcessor.eachRecord(event(record("1", "a")), null, r -> { })));
     }
 }

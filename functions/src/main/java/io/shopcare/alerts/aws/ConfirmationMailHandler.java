@@ -31,7 +31,7 @@ public final class ConfirmationMailHandler implements RequestHandler<DynamodbEve
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return StreamBatchProcessor.eachRecord(event, record -> {
+        return StreamBatchProcessor.eachRecord(event, context, record -> {
             String pk = StreamBatchProcessor.newImage(record, "pk");
             String sk = StreamBatchProcessor.newImage(record, "sk");
             String request = StreamBatchProcessor.newImage(record, "mailRequest");

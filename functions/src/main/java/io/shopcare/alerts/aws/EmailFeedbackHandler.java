@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import io.shopcare.alerts.Suppressions;
 import io.shopcare.config.Environment;
 import io.shopcare.json.Json;
+import io.shopcare.lambda.Telemetry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,10 @@ public final class EmailFeedbackHandler implements RequestHandler<SNSEvent, Inte
     /** Returns how many subscriptions were suppressed. */
     @Override
     public Integer handleRequest(SNSEvent event, Context context) {
+        return Telemetry.invoke(context, () -> suppress(event), n -> n + " subscription(s) suppressed");
+    }
+
+    private int suppress(SNSEvent event) {
         int suppressed = 0;
         for (SNSEvent.SNSRecord record : event.getRecords()) {
             for (String address : addressesToSuppress(record.getSNS().getMessage())) {

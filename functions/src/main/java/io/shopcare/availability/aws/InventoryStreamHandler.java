@@ -48,7 +48,7 @@ public final class InventoryStreamHandler implements RequestHandler<DynamodbEven
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return StreamBatchProcessor.byKey(event, InventoryStreamHandler::subject, (subject, records) -> {
+        return StreamBatchProcessor.byKey(event, context, InventoryStreamHandler::subject, (subject, records) -> {
             if (subject.productId() != null) {
                 Set<String> categories = new LinkedHashSet<>();
                 Set<String> skus = new LinkedHashSet<>();

@@ -8,6 +8,7 @@ import io.shopcare.availability.aws.DynamoInventorySource;
 import io.shopcare.clients.AwsClients;
 import io.shopcare.config.Environment;
 import io.shopcare.digest.DigestService;
+import io.shopcare.lambda.Telemetry;
 import io.shopcare.mail.EmailRenderer;
 import io.shopcare.mail.aws.SesMailer;
 import java.time.Instant;
@@ -43,6 +44,7 @@ public final class WeeklyDigestHandler implements RequestHandler<ScheduledEvent,
     @Override
     public Integer handleRequest(ScheduledEvent event, Context context) {
         Instant now = event.getTime() != null ? Instant.ofEpochMilli(event.getTime().getMillis()) : Instant.now();
-        return digest.run(now, context::getRemainingTimeInMillis, 10_000);
+        return Telemetry.invoke(context, () -> digest.run(now, context::getRemainingTimeInMillis, 10_000),
+                sent -> sent + " digest e-mail(s) sent");
     }
 }

@@ -3,6 +3,7 @@ package io.shopcare.mail.aws;
 import io.shopcare.concurrency.Backoff;
 import io.shopcare.mail.Mailer;
 import io.shopcare.mail.OutgoingEmail;
+import io.shopcare.observability.Metrics;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -53,7 +54,9 @@ public final class SesMailer implements Mailer {
                 .build();
         for (int attempt = 1; ; attempt++) {
             try {
-                return ses.sendEmail(request).messageId();
+                String messageId = ses.sendEmail(request).messageId();
+                Metrics.count("EmailsSent", "Kind", email.content().kind(), 1);
+                return messageId;
             } catch (SesV2Exception e) {
                 int status = e.statusCode();
                 boolean refused = status >= 400 && status < 500;

@@ -38,7 +38,7 @@ public final class MerchantNoticeHandler implements RequestHandler<DynamodbEvent
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return StreamBatchProcessor.eachRecord(event, record -> notices.deliver(StreamBatchProcessor.key(record, "pk"),
+        return StreamBatchProcessor.eachRecord(event, context, record -> notices.deliver(StreamBatchProcessor.key(record, "pk"),
                 StreamBatchProcessor.key(record, "sk")));
     }
 }

@@ -41,7 +41,7 @@ public final class RestockDetectorHandler implements RequestHandler<DynamodbEven
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return StreamBatchProcessor.byKey(event, record -> InventoryTable.productIdOf(
+        return StreamBatchProcessor.byKey(event, context, record -> InventoryTable.productIdOf(
                         StreamBatchProcessor.key(record, "pk"), StreamBatchProcessor.key(record, "sk")),
                 (productId, records) -> detector.productChanged(productId));
     }

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import io.shopcare.availability.aws.DynamoInventorySource;
 import io.shopcare.clients.AwsClients;
 import io.shopcare.config.Environment;
+import io.shopcare.lambda.Telemetry;
 import io.shopcare.restock.FollowUpWaves;
 import java.time.Clock;
 import java.util.Map;
@@ -36,6 +37,7 @@ public final class RestockFollowUpHandler implements RequestHandler<ScheduledEve
 
     @Override
     public Integer handleRequest(ScheduledEvent event, Context context) {
-        return followUps.run(context::getRemainingTimeInMillis, 10_000);
+        return Telemetry.invoke(context, () -> followUps.run(context::getRemainingTimeInMillis, 10_000),
+                started -> started + " follow-up wave(s) started");
     }
 }

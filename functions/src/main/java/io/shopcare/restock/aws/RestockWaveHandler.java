@@ -60,7 +60,7 @@ public final class RestockWaveHandler implements RequestHandler<DynamodbEvent, S
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return StreamBatchProcessor.eachRecord(event, record -> {
+        return StreamBatchProcessor.eachRecord(event, context, record -> {
             String sku = StreamBatchProcessor.newImage(record, "sku");
             String step = StreamBatchProcessor.newImage(record, "step");
             String waveId = AlertsTable.waveIdOf(StreamBatchProcessor.key(record, "sk"));
