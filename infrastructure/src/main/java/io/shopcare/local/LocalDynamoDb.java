@@ -1,12 +1,10 @@
 package io.shopcare.local;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /** DynamoDB Local in this JVM, in server mode, so handlers reach it over HTTP as they would reach AWS. */
@@ -20,16 +18,17 @@ final class LocalDynamoDb implements AutoCloseable {
         this.port = port;
     }
 
+    /**
+     * In memory (as {@code -inMemory}) without a data dir; with one, one shared database file in it
+     * (as {@code -sharedDb -dbPath DIR}). Built here rather than by its ServerRunner, so its handler
+     * can signal writes to the stream readers ({@link WriteSignallingHandler}); no telemetry either.
+     */
     static LocalDynamoDb start(Path dataDir) {
         int port = freePort();
-        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-disableTelemetry"));
-        if (dataDir == null) {
-            args.add("-inMemory");
-        } else {
-            args.addAll(List.of("-dbPath", dataDir.toString(), "-sharedDb"));
-        }
+        boolean inMemory = dataDir == null;
         try {
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+            DynamoDBProxyServer server = new DynamoDBProxyServer(port, new WriteSignallingHandler(
+                    new LocalDynamoDBRequestHandler(0, inMemory, inMemory ? null : dataDir.toString(), !inMemory, false)));
             server.start();
             return new LocalDynamoDb(server, port);
         } catch (Exception e) {

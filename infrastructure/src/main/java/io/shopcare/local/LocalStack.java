@@ -39,13 +39,12 @@ public final class LocalStack implements AutoCloseable {
     private final LocalDynamoDb dynamo;
     private final SesEmulator ses;
     private final HttpGateway gateway;
-    private final List<StreamPoller> pollers = new ArrayList<>();
     private final Scheduler scheduler = new Scheduler();
     private final Map<String, LocalFunction> functionsById = new java.util.LinkedHashMap<>();
     private final DynamoDbClient dynamoDb;
     private final DynamoDbStreamsClient streams;
     private final String adminToken;
-    private final List<DynamodbEvent.DynamodbStreamRecord> failedRecords = StreamPoller.failureList();
+    private final StreamTriggers streamTriggers;
 
     private LocalStack(LocalStackOptions options) throws IOException {
         int port = options.port() == 0 ? LocalDynamoDb.freePort() : options.port();
@@ -57,6 +56,7 @@ public final class LocalStack implements AutoCloseable {
         this.dynamo = LocalDynamoDb.start(options.dataDir());
         int sesPort = options.sesPort() == 0 ? LocalDynamoDb.freePort() : options.sesPort();
         SesEmulator startedSes = null;
+        StreamTriggers startedTriggers = null;
         try {
             startedSes = SesEmulator.start(options.projectDir(), sesPort);
             configureSdk(dynamo.endpoint(), startedSes.url());
@@ -74,6 +74,7 @@ public final class LocalStack implements AutoCloseable {
             }
             List<Template.Function> definitions = template.functions();
             List<LocalFunction> functions = definitions.stream().map(f -> new LocalFunction(f, REGION, options.handlers().get(f.logicalId()))).toList();
+            List<StreamTriggers.Source> streamSources = new ArrayList<>();
             for (int i = 0; i < definitions.size(); i++) {
                 functionsById.put(definitions.get(i).logicalId(), functions.get(i));
                 for (String schedule : definitions.get(i).schedules()) {
@@ -81,14 +82,19 @@ public final class LocalStack implements AutoCloseable {
                 }
                 for (Template.StreamSource source : definitions.get(i).streams()) {
                     String arn = dynamoDb.describeTable(r -> r.tableName(source.tableLogicalId())).table().latestStreamArn();
-                    pollers.add(new StreamPoller(streams, arn, source, functions.get(i), REGION, failedRecords));
+                    streamSources.add(new StreamTriggers.Source(functions.get(i), source, arn));
                 }
             }
+            startedTriggers = new StreamTriggers(streams, streamSources, REGION, options.dataDir(),
+                    options.keepDeliveredBatches());
+            this.streamTriggers = startedTriggers;
             this.gateway = new HttpGateway(port, functions, definitions, adminToken);
             this.ses = startedSes;
         } catch (IOException | RuntimeException e) {
             scheduler.close();
-            pollers.forEach(StreamPoller::close);
+            if (startedTriggers != null) {
+                startedTriggers.close();
+            }
             if (startedSes != null) {
                 startedSes.close();
             }
@@ -186,25 +192,12 @@ public final class LocalStack implements AutoCloseable {
         awaitIdle(Duration.ofSeconds(60));
     }
 
-    /** Waits until every stream poller has found nothing new for a few passes (the projections caught up). */
+    /**
+     * Waits until the stream consumers have delivered everything written before this call and
+     * everything those deliveries wrote in turn (the projections caught up).
+     */
     public void awaitIdle(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        // Quiet passes must also have begun after this call, or a write made just before it
-        // could still be unread while old quiet passes say "idle".
-        Map<StreamPoller, Long> startedAt = new java.util.HashMap<>();
-        pollers.forEach(p -> startedAt.put(p, p.passes()));
-        while (System.nanoTime() < deadline) {
-            if (pollers.stream().allMatch(p -> p.quietPasses() >= 3 && p.passes() >= startedAt.get(p) + 3)) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new IllegalStateException("stream consumers did not become idle within " + timeout);
+        streamTriggers.awaitIdle(timeout);
     }
 
     public String apiUrl() {
@@ -243,10 +236,17 @@ public final class LocalStack implements AutoCloseable {
         return function(functionLogicalId).environment();
     }
 
-    /** The batches delivered to a function's stream source so far, oldest first. */
+    /**
+     * The batches delivered to a function's stream source so far, oldest first; only kept when
+     * the stack was started with {@link LocalStackOptions#keepDeliveredBatches()}.
+     */
     public List<DynamodbEvent> deliveredBatches(String functionLogicalId) {
-        return pollers.stream().filter(p -> p.functionName().equals(functionLogicalId))
-                .flatMap(p -> p.delivered().stream()).toList();
+        return streamTriggers.deliveredBatches(functionLogicalId);
+    }
+
+    /** Test hook: holds (or releases) every stream delivery, as if Lambda's pollers had stalled. */
+    void pauseStreamDelivery(boolean pause) {
+        streamTriggers.pauseDelivery(pause);
     }
 
     private LocalFunction function(String logicalId) {
@@ -258,14 +258,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public List<DynamodbEvent.DynamodbStreamRecord> failedRecords() {
-        return List.copyOf(failedRecords);
+        return streamTriggers.failedRecords();
     }
 
     @Override
     public void close() {
         scheduler.close();
         gateway.close();
-        pollers.forEach(StreamPoller::close);
+        streamTriggers.close();
         streams.close();
         dynamoDb.close();
         ses.close();

@@ -20,19 +20,24 @@ import java.util.concurrent.TimeUnit;
  * (its process only, not the SES emulator's node) over an idle window and prints it as a share of
  * one core. Run from the repository root after packaging:
  * <pre>
- * java -cp "infrastructure/target/test-classes" io.shopcare.local.bench.IdleCpuBenchmark [seconds] [jar flags...]
+ * java [-Dsettle=10] -cp "infrastructure/target/test-classes" io.shopcare.local.bench.IdleCpuBenchmark [seconds] [jar flags...]
  * </pre>
  */
 public final class IdleCpuBenchmark {
-    private static final Duration SETTLE = Duration.ofSeconds(10);
+    /** After the ready lines, time for start-up work (JIT, first polls) to die down: -Dsettle=SECONDS. */
+    private static final Duration SETTLE = Duration.ofSeconds(Long.getLong("settle", 10));
 
     private IdleCpuBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", "infrastructure/target/shopcare-local.jar", "--port", Integer.toString(freePort()),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // -Djvm=... passes one option to the stack's JVM (e.g. to compare settings).
+        if (System.getProperty("jvm") != null) {
+            command.add(System.getProperty("jvm"));
+        }
+        command.addAll(List.of("-jar", "infrastructure/target/shopcare-local.jar", "--port", Integer.toString(freePort()),
                 "--ses-port", Integer.toString(freePort())));
         for (int i = 1; i < args.length; i++) {
             command.add(args[i]);
@@ -65,8 +70,8 @@ public final class IdleCpuBenchmark {
             Duration after = cpu(handle);
             long wall = System.nanoTime() - from;
             double share = 100.0 * after.minus(before).toNanos() / wall;
-            System.out.printf("idle CPU of the stack's JVM over %d s: %d ms of CPU = %.2f %% of one core%n",
-                    seconds, after.minus(before).toMillis(), share);
+            System.out.printf("idle CPU of the stack's JVM over %d s (%d s after ready): %d ms of CPU = %.2f %% of one core%n",
+                    seconds, SETTLE.toSeconds(), after.minus(before).toMillis(), share);
         } finally {
             process.destroy();
             if (!process.waitFor(15, TimeUnit.SECONDS)) {
