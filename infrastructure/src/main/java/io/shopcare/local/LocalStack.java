@@ -38,6 +38,8 @@ public final class LocalStack implements AutoCloseable {
     static final String REGION = "eu-central-1";
     private final LocalDynamoDb dynamo;
     private final SesEmulator ses;
+    private final LocalSecrets secrets;
+    private final SecretsManagerEmulator secretsManager;
     private final HttpGateway gateway;
     private final Scheduler scheduler = new Scheduler();
     private final Map<String, LocalFunction> functionsById = new java.util.LinkedHashMap<>();
@@ -53,13 +55,21 @@ public final class LocalStack implements AutoCloseable {
         Template template = Template.load(options.projectDir().resolve("template.yaml"), REGION,
                 Map.of("LinkBaseUrl", apiUrl, "StorefrontUrl", apiUrl));
         this.adminToken = options.adminToken() != null ? options.adminToken() : randomToken();
+        if (options.dataDir() != null) {
+            Files.createDirectories(options.dataDir());
+        }
+        // Secret values are kept in the data dir, so e-mailed links survive a restart.
+        this.secrets = LocalSecrets.open(template.secrets(), options.dataDir());
+        template.resolveSecretsWith(secrets);
         this.dynamo = LocalDynamoDb.start(options.dataDir());
         int sesPort = options.sesPort() == 0 ? LocalDynamoDb.freePort() : options.sesPort();
         SesEmulator startedSes = null;
         StreamTriggers startedTriggers = null;
+        SecretsManagerEmulator startedSecrets = null;
         try {
             startedSes = SesEmulator.start(options.projectDir(), sesPort);
-            configureSdk(dynamo.endpoint(), startedSes.url());
+            startedSecrets = SecretsManagerEmulator.start(secrets, 0, SecretsManagerEmulator.Access.ANYONE);
+            configureSdk(dynamo.endpoint(), startedSes.url(), startedSecrets.url());
             this.dynamoDb = DynamoDbClient.builder().region(Region.of(REGION))
                     .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
             // The runner's own streams client (Lambda's pollers are not handler code) names its endpoint.
@@ -90,10 +100,14 @@ public final class LocalStack implements AutoCloseable {
             this.streamTriggers = startedTriggers;
             this.gateway = new HttpGateway(port, functions, definitions, adminToken);
             this.ses = startedSes;
+            this.secretsManager = startedSecrets;
         } catch (IOException | RuntimeException e) {
             scheduler.close();
             if (startedTriggers != null) {
                 startedTriggers.close();
+            }
+            if (startedSecrets != null) {
+                startedSecrets.close();
             }
             if (startedSes != null) {
                 startedSes.close();
@@ -116,8 +130,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The SDK reads endpoints, region and credentials from these; handler code has no endpoint logic. */
-    private static void configureSdk(String dynamoEndpoint, String sesEndpoint) {
+    private static void configureSdk(String dynamoEndpoint, String sesEndpoint, String secretsManagerEndpoint) {
         System.setProperty("aws.endpointUrlDynamoDb", dynamoEndpoint);
+        System.setProperty("aws.endpointUrlSecretsManager", secretsManagerEndpoint);
         System.setProperty("aws.endpointUrlSesV2", sesEndpoint);
         System.setProperty("aws.endpointUrlSes", sesEndpoint);
         System.setProperty("aws.region", REGION);
@@ -208,6 +223,20 @@ public final class LocalStack implements AutoCloseable {
         return ses.url();
     }
 
+    /** The Secrets Manager emulator serving the template's secrets (the SDK finds it through aws.endpointUrlSecretsManager). */
+    public String secretsManagerUrl() {
+        return secretsManager.url();
+    }
+
+    /**
+     * Rotates a secret of the template as {@code PutSecretValue} would: {@code secretString} becomes
+     * AWSCURRENT, the value before it AWSPREVIOUS. Functions that read the secret at runtime see it
+     * when their cache expires; values resolved into environments at start do not change.
+     */
+    public void putSecretValue(String secretLogicalId, String secretString) {
+        secrets.put(secretLogicalId, secretString, null, null);
+    }
+
     public String adminToken() {
         return adminToken;
     }
@@ -268,6 +297,7 @@ public final class LocalStack implements AutoCloseable {
         streamTriggers.close();
         streams.close();
         dynamoDb.close();
+        secretsManager.close();
         ses.close();
         dynamo.close();
     }

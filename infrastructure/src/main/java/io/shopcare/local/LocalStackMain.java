@@ -44,6 +44,7 @@ public final class LocalStackMain {
         System.out.println("API ready: " + stack.apiUrl());
         System.out.println("Inbox: " + stack.sesUrl());
         System.out.println("Admin token: " + stack.adminToken());
+        System.out.println("Secrets Manager: " + stack.secretsManagerUrl());
         stopped.await();
     }
 }
