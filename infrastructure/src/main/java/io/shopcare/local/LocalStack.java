@@ -1,14 +1,8 @@
 package io.shopcare.local;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import io.shopcare.json.Json;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -17,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,6 +32,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  */
 public final class LocalStack implements AutoCloseable {
     static final String REGION = "eu-central-1";
+    private static final String DEMO_DATA_PENDING = "demo-data.pending";
     private final LocalDynamoDb dynamo;
     private final SesEmulator ses;
     private final LocalSecrets secrets;
@@ -47,6 +44,8 @@ public final class LocalStack implements AutoCloseable {
     private final DynamoDbStreamsClient streams;
     private final String adminToken;
     private final StreamTriggers streamTriggers;
+    /** No table existed before this start (or a demo-data load was cut short). */
+    private final boolean startedEmpty;
 
     private LocalStack(LocalStackOptions options) throws IOException {
         int port = options.port() == 0 ? LocalDynamoDb.freePort() : options.port();
@@ -61,13 +60,21 @@ public final class LocalStack implements AutoCloseable {
         // Secret values are kept in the data dir, so e-mailed links survive a restart.
         this.secrets = LocalSecrets.open(template.secrets(), options.dataDir());
         template.resolveSecretsWith(secrets);
-        this.dynamo = LocalDynamoDb.start(options.dataDir());
         int sesPort = options.sesPort() == 0 ? LocalDynamoDb.freePort() : options.sesPort();
+        // node starts the SES emulator while DynamoDB Local starts in this JVM.
+        CompletableFuture<SesEmulator> sesStarting = CompletableFuture.supplyAsync(
+                () -> SesEmulator.start(options.projectDir(), sesPort));
+        try {
+            this.dynamo = LocalDynamoDb.start(options.dataDir());
+        } catch (RuntimeException e) {
+            sesStarting.thenAccept(SesEmulator::close);
+            throw e;
+        }
         SesEmulator startedSes = null;
         StreamTriggers startedTriggers = null;
         SecretsManagerEmulator startedSecrets = null;
         try {
-            startedSes = SesEmulator.start(options.projectDir(), sesPort);
+            startedSes = started(sesStarting);
             startedSecrets = SecretsManagerEmulator.start(secrets, 0, SecretsManagerEmulator.Access.ANYONE);
             configureSdk(dynamo.endpoint(), startedSes.url(), startedSecrets.url());
             this.dynamoDb = DynamoDbClient.builder().region(Region.of(REGION))
@@ -77,11 +84,10 @@ public final class LocalStack implements AutoCloseable {
                     .endpointOverride(URI.create(dynamo.endpoint()))
                     .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
             List<String> existing = dynamoDb.listTables().tableNames();
-            for (Template.Table table : template.tables()) {
-                if (!existing.contains(table.logicalId())) {
-                    createTable(table);
-                }
-            }
+            this.startedEmpty = existing.isEmpty()
+                    || options.dataDir() != null && Files.exists(options.dataDir().resolve(DEMO_DATA_PENDING));
+            // In parallel: the requests overlap in DynamoDB Local (and in the SDK's first-call work).
+            template.tables().parallelStream().filter(t -> !existing.contains(t.logicalId())).forEach(this::createTable);
             List<Template.Function> definitions = template.functions();
             List<LocalFunction> functions = definitions.stream().map(f -> new LocalFunction(f, REGION, options.handlers().get(f.logicalId()))).toList();
             List<StreamTriggers.Source> streamSources = new ArrayList<>();
@@ -120,12 +126,21 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack start(LocalStackOptions options) {
         try {
             LocalStack stack = new LocalStack(options);
-            if (options.demoData()) {
-                stack.loadDemoData();
+            // Demo data goes only into an empty data dir: a restart keeps the merchant's changes.
+            if (options.demoData() && stack.startedEmpty) {
+                stack.loadDemoData(options.dataDir());
             }
             return stack;
         } catch (IOException e) {
             throw new IllegalStateException("the local stack did not start", e);
+        }
+    }
+
+    private static SesEmulator started(CompletableFuture<SesEmulator> starting) {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
@@ -179,32 +194,21 @@ public final class LocalStack implements AutoCloseable {
                 .attributeName((String) k.get("AttributeName")).keyType((String) k.get("KeyType")).build()).toList();
     }
 
-    /** Replays demo-data.json through the HTTP routes, so demo data goes through the real handlers. */
-    @SuppressWarnings("unchecked")
-    private void loadDemoData() throws IOException {
-        List<Object> calls;
-        try (InputStream in = LocalStack.class.getResourceAsStream("/demo-data.json")) {
-            calls = Json.parseArray(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    /**
+     * Replays demo-data.json through the HTTP routes (the real handlers) and waits for the stream
+     * consumers. With a data dir a marker file stands for "demo data not fully loaded yet", so a
+     * load cut short (kill -9) is done again on the next start.
+     */
+    private void loadDemoData(Path dataDir) throws IOException {
+        Path pending = dataDir == null ? null : dataDir.resolve(DEMO_DATA_PENDING);
+        if (pending != null) {
+            Files.writeString(pending, "demo data is being loaded\n");
         }
-        HttpClient http = HttpClient.newHttpClient();
-        for (Object call : calls) {
-            Map<String, Object> c = (Map<String, Object>) call;
-            HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl() + c.get("path")))
-                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + adminToken)
-                    .method((String) c.get("method"), HttpRequest.BodyPublishers.ofString(Json.write(c.get("body"))))
-                    .build();
-            try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() >= 400) {
-                    throw new IllegalStateException("demo data " + c.get("method") + " " + c.get("path") + " answered "
-                            + response.statusCode() + ": " + response.body());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
-        }
+        DemoData.load(apiUrl(), adminToken);
         awaitIdle(Duration.ofSeconds(60));
+        if (pending != null) {
+            Files.delete(pending);
+        }
     }
 
     /**
