@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,6 +36,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  */
 public final class LocalStack implements AutoCloseable {
     static final String REGION = "eu-central-1";
+    static final String ACCOUNT = "000000000000";
     private static final String DEMO_DATA_PENDING = "demo-data.pending";
     private final LocalDynamoDb dynamo;
     private final SesEmulator ses;
@@ -86,10 +91,11 @@ public final class LocalStack implements AutoCloseable {
             List<String> existing = dynamoDb.listTables().tableNames();
             this.startedEmpty = existing.isEmpty()
                     || options.dataDir() != null && Files.exists(options.dataDir().resolve(DEMO_DATA_PENDING));
-            // In parallel: the requests overlap in DynamoDB Local (and in the SDK's first-call work).
-            template.tables().parallelStream().filter(t -> !existing.contains(t.logicalId())).forEach(this::createTable);
+            createTables(template.tables().stream().filter(t -> !existing.contains(t.logicalId())).toList());
             List<Template.Function> definitions = template.functions();
-            List<LocalFunction> functions = definitions.stream().map(f -> new LocalFunction(f, REGION, options.handlers().get(f.logicalId()))).toList();
+            List<LocalFunction> functions = definitions.stream().map(f -> new LocalFunction(f, REGION,
+                    options.handlers().get(f.logicalId()), IamPolicy.fromTemplate(f.logicalId(),
+                            template.policies(f.logicalId()), REGION, ACCOUNT))).toList();
             List<StreamTriggers.Source> streamSources = new ArrayList<>();
             for (int i = 0; i < definitions.size(); i++) {
                 functionsById.put(definitions.get(i).logicalId(), functions.get(i));
@@ -153,6 +159,28 @@ public final class LocalStack implements AutoCloseable {
         System.setProperty("aws.region", REGION);
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
+    }
+
+    /**
+     * In parallel: the requests overlap in DynamoDB Local (and in the SDK's first-call work). On
+     * threads of its own, not the common pool, whose threads may carry a function's role.
+     */
+    private void createTables(List<Template.Table> tables) {
+        ExecutorService creators = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> created = new ArrayList<>();
+            tables.forEach(table -> created.add(creators.submit(() -> createTable(table))));
+            for (Future<?> future : created) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating tables", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } finally {
+            creators.shutdownNow();
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -232,10 +232,7 @@ final class StreamMapping implements AutoCloseable {
                 int end = Math.min(next + size, records.size());
                 List<DynamodbEvent.DynamodbStreamRecord> dropped = records.subList(next, end).stream()
                         .map(e -> StreamRecords.toLambda(e.record(), streamArn, region)).toList();
-                System.out.println("on-failure destination " + source.onFailure() + ": " + dropped.size()
-                        + " records of " + function.name() + ", first sequence "
-                        + dropped.get(0).getDynamodb().getSequenceNumber());
-                failed.addAll(dropped);
+                sendToFailureDestination(dropped);
                 next = end;
                 checkpoints.advance(shard, records.get(next - 1).sequenceNumber());
                 attempts = 0;
@@ -244,6 +241,26 @@ final class StreamMapping implements AutoCloseable {
             }
         }
         return running;
+    }
+
+    /**
+     * What Lambda does with records that still fail: sends them to the on-failure destination, with
+     * the function's role (so the grant counts as used, and a missing one shows).
+     */
+    private void sendToFailureDestination(List<DynamodbEvent.DynamodbStreamRecord> dropped) {
+        FunctionRole role = function.role();
+        if (role != null && source.onFailure() != null) {
+            IamPolicy.Outcome outcome = role.policy().evaluate(new IamPolicy.Request("sqs:SendMessage", source.onFailure()));
+            if (!outcome.allowed()) {
+                System.err.println(function.name() + " may not send to its on-failure destination " + source.onFailure()
+                        + " (no sqs:SendMessage in its policies): " + dropped.size() + " records are lost");
+                return;
+            }
+            IamUsage.record(role.function(), "sqs:SendMessage", outcome.resource());
+        }
+        System.out.println("on-failure destination " + source.onFailure() + ": " + dropped.size()
+                + " records of " + function.name() + ", first sequence " + dropped.get(0).getDynamodb().getSequenceNumber());
+        failed.addAll(dropped);
     }
 
     /** How many leading records of the batch succeeded (Lambda checkpoints before the first failure). */

@@ -122,6 +122,12 @@ public final class Template {
         return secrets;
     }
 
+    /** A function's {@code Policies} with intrinsics resolved (ARNs as AWS forms them), or null. */
+    public Object policies(String functionLogicalId) {
+        Object policies = map(map(resources.get(functionLogicalId)).get("Properties")).get("Policies");
+        return policies == null ? null : resolve(policies);
+    }
+
     /**
      * Where {@code {{resolve:secretsmanager:...}}} takes its values from: the stack's secrets (kept in
      * its data dir, rotated through its Secrets Manager emulator). Without it, values are generated
