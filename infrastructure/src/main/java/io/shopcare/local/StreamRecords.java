@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord
 import java.nio.ByteBuffer;
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -117,9 +116,5 @@ final class StreamRecords {
     /** DynamoDB sequence numbers are decimal strings of varying length: compare them as numbers. */
     static int compareSequence(String a, String b) {
         return new java.math.BigInteger(a).compareTo(new java.math.BigInteger(b));
-    }
-
-    static List<String> sequenceNumbers(List<DynamodbEvent.DynamodbStreamRecord> records) {
-        return records.stream().map(r -> r.getDynamodb().getSequenceNumber()).toList();
     }
 }
