@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * (its process only, not the SES emulator's node) over an idle window and prints it as a share of
  * one core. Run from the repository root after packaging:
  * <pre>
- * java [-Dsettle=10] -cp "infrastructure/target/test-classes" io.shopcare.local.bench.IdleCpuBenchmark [seconds] [jar flags...]
+ * java [-Dsettle=10] [-Djar=other.jar] -cp "infrastructure/target/test-classes" io.shopcare.local.bench.IdleCpuBenchmark [seconds] [jar flags...]
  * </pre>
  */
 public final class IdleCpuBenchmark {
@@ -37,7 +37,8 @@ public final class IdleCpuBenchmark {
         if (System.getProperty("jvm") != null) {
             command.add(System.getProperty("jvm"));
         }
-        command.addAll(List.of("-jar", "infrastructure/target/shopcare-local.jar", "--port", Integer.toString(freePort()),
+        // -Djar=... measures another build (e.g. the one before a change).
+        command.addAll(List.of("-jar", System.getProperty("jar", "infrastructure/target/shopcare-local.jar"), "--port", Integer.toString(freePort()),
                 "--ses-port", Integer.toString(freePort())));
         for (int i = 1; i < args.length; i++) {
             command.add(args[i]);
