@@ -12,8 +12,8 @@ import org.eclipse.jetty.server.handler.ContextHandler;
 /**
  * DynamoDB Local in this JVM, in server mode, so handlers reach it over HTTP as they would reach
  * AWS. Its Jetty server is built here rather than by its ServerRunner: that one listens on every
- * interface and prints its configuration; this one listens on 127.0.0.1 only, prints nothing and
- * never starts telemetry.
+ * interface and prints its configuration; this one listens on 127.0.0.1 only, prints nothing,
+ * never starts telemetry, and signals writes to the stream readers ({@link WriteSignallingHandler}).
  */
 final class LocalDynamoDb implements AutoCloseable {
     private static final String STREAM_JOBS = "com.amazonaws.services.dynamodbv2.local.shared.jobs.";
@@ -34,8 +34,9 @@ final class LocalDynamoDb implements AutoCloseable {
         LocalDynamoDBServerHandler handler;
         try {
             boolean inMemory = dataDir == null;
-            handler = new LocalDynamoDBServerHandler(new LocalDynamoDBRequestHandler(0, inMemory,
-                    inMemory ? null : dataDir.toString(), !inMemory, false), null); // null: no CORS for browsers
+            // Its handler also wakes the stream readers after writes from other processes (the AWS CLI).
+            handler = new WriteSignallingHandler(new LocalDynamoDBRequestHandler(0, inMemory,
+                    inMemory ? null : dataDir.toString(), !inMemory, false));
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not start", e);
         }

@@ -18,38 +18,61 @@ import java.util.function.Function;
 
 /**
  * One function of the template: its handler built once, as a Lambda container would, through
- * the project's convention of a public constructor taking the environment.
+ * the project's convention of a public constructor taking the environment. With a policy, the
+ * handler is built and invoked in the function's role, so its SDK calls meet local IAM.
  */
 final class LocalFunction {
     private final Template.Function definition;
     private final RequestHandler<Object, Object> handler;
     private final Map<String, String> environment;
+    private final FunctionRole role;
 
     LocalFunction(Template.Function definition, String region) {
         this(definition, region, null);
     }
 
-    /** With {@code replacement} non-null, the handler is built by it instead of the template's class. */
-    @SuppressWarnings("unchecked")
     LocalFunction(Template.Function definition, String region,
                   Function<Map<String, String>, RequestHandler<?, ?>> replacement) {
+        this(definition, region, replacement, null);
+    }
+
+    /**
+     * With {@code replacement} non-null, the handler is built by it instead of the template's class;
+     * with {@code policy} non-null, calls made while building and invoking it are checked against it.
+     */
+    LocalFunction(Template.Function definition, String region,
+                  Function<Map<String, String>, RequestHandler<?, ?>> replacement, IamPolicy policy) {
         this.definition = definition;
+        this.role = policy == null ? null : new FunctionRole(definition.logicalId(), policy);
         Map<String, String> environment = new HashMap<>(definition.environment());
         // What the Lambda runtime sets for every function.
         environment.put("AWS_REGION", region);
         environment.put("AWS_DEFAULT_REGION", region);
         environment.put("AWS_LAMBDA_FUNCTION_NAME", definition.logicalId());
         this.environment = Map.copyOf(environment);
+        this.handler = inRole(() -> build(replacement));
+    }
+
+    @SuppressWarnings("unchecked")
+    private RequestHandler<Object, Object> build(Function<Map<String, String>, RequestHandler<?, ?>> replacement) {
         if (replacement != null) {
-            this.handler = (RequestHandler<Object, Object>) replacement.apply(this.environment);
-            return;
+            return (RequestHandler<Object, Object>) replacement.apply(environment);
         }
         try {
             Class<?> type = Class.forName(definition.handlerClass());
-            this.handler = (RequestHandler<Object, Object>) type.getConstructor(Map.class).newInstance(environment);
+            return (RequestHandler<Object, Object>) type.getConstructor(Map.class).newInstance(environment);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build the handler of " + definition.logicalId(), e);
         }
+    }
+
+    private <T> T inRole(java.util.function.Supplier<T> work) {
+        return role == null ? work.get() : role.run(work);
+    }
+
+    /** The function's role (null when its calls are not checked). */
+    FunctionRole role() {
+        return role;
     }
 
     Map<String, String> environment() {
@@ -93,7 +116,7 @@ final class LocalFunction {
     }
 
     Object invoke(Object event) {
-        return handler.handleRequest(event, new LocalContext(definition));
+        return inRole(() -> handler.handleRequest(event, new LocalContext(definition)));
     }
 
     private record LocalContext(Template.Function function, String requestId, long deadline) implements Context {

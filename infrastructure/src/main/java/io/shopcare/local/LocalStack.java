@@ -1,14 +1,8 @@
 package io.shopcare.local;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import io.shopcare.json.Json;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -17,6 +11,12 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,11 +36,14 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  */
 public final class LocalStack implements AutoCloseable {
     static final String REGION = "eu-central-1";
+    static final String ACCOUNT = "000000000000";
+    private static final String DEMO_DATA_PENDING = "demo-data.pending";
     private final LocalDynamoDb dynamo;
     private final SesEmulator ses;
+    private final LocalSecrets secrets;
+    private final SecretsManagerEmulator secretsManager;
     private final HttpGateway gateway;
     private final LambdaInvokeServer invokeServer;
-    private final List<StreamPoller> pollers = new ArrayList<>();
     /** Lambda retries a failed asynchronous invocation after 1, then 2 minutes; locally after 1, then 2 seconds. */
     private final AsyncInvoker asyncInvoker = new AsyncInvoker(Duration.ofSeconds(1), System.out);
     private final Scheduler scheduler = new Scheduler(asyncInvoker);
@@ -48,7 +51,9 @@ public final class LocalStack implements AutoCloseable {
     private final DynamoDbClient dynamoDb;
     private final DynamoDbStreamsClient streams;
     private final String adminToken;
-    private final List<DynamodbEvent.DynamodbStreamRecord> failedRecords = StreamPoller.failureList();
+    private final StreamTriggers streamTriggers;
+    /** No table existed before this start (or a demo-data load was cut short). */
+    private final boolean startedEmpty;
 
     private LocalStack(LocalStackOptions options) throws IOException {
         // The API port is bound first: the links in e-mails name it before any function is built.
@@ -56,22 +61,35 @@ public final class LocalStack implements AutoCloseable {
         Template template;
         try {
             template = template(options, "http://localhost:" + gateway.port());
-        } catch (RuntimeException e) {
-            gateway.close();
-            throw e;
-        }
-        this.adminToken = options.adminToken() != null ? options.adminToken() : randomToken();
-        try {
-            this.dynamo = LocalDynamoDb.start(options.dataDir());
-        } catch (RuntimeException e) {
+            this.adminToken = options.adminToken() != null ? options.adminToken() : randomToken();
+            if (options.dataDir() != null) {
+                Files.createDirectories(options.dataDir());
+            }
+            // Secret values are kept in the data dir, so e-mailed links survive a restart.
+            this.secrets = LocalSecrets.open(template.secrets(), options.dataDir());
+            template.resolveSecretsWith(secrets);
+        } catch (IOException | RuntimeException e) {
             gateway.close();
             throw e;
         }
         int sesPort = options.sesPort() == 0 ? LocalDynamoDb.freePort() : options.sesPort();
-        SesEmulator startedSes = null;
+        // node starts the SES emulator while DynamoDB Local starts in this JVM.
+        CompletableFuture<SesEmulator> sesStarting = CompletableFuture.supplyAsync(
+                () -> SesEmulator.start(options.projectDir(), sesPort));
         try {
-            startedSes = SesEmulator.start(options.projectDir(), sesPort);
-            configureSdk(dynamo.endpoint(), startedSes.url());
+            this.dynamo = LocalDynamoDb.start(options.dataDir());
+        } catch (RuntimeException e) {
+            sesStarting.thenAccept(SesEmulator::close);
+            gateway.close();
+            throw e;
+        }
+        SesEmulator startedSes = null;
+        StreamTriggers startedTriggers = null;
+        SecretsManagerEmulator startedSecrets = null;
+        try {
+            startedSes = started(sesStarting);
+            startedSecrets = SecretsManagerEmulator.start(secrets, 0, SecretsManagerEmulator.Access.ANYONE);
+            configureSdk(dynamo.endpoint(), startedSes.url(), startedSecrets.url());
             this.dynamoDb = DynamoDbClient.builder().region(Region.of(REGION))
                     .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
             // The runner's own streams client (Lambda's pollers are not handler code) names its endpoint.
@@ -79,13 +97,14 @@ public final class LocalStack implements AutoCloseable {
                     .endpointOverride(URI.create(dynamo.endpoint()))
                     .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
             List<String> existing = dynamoDb.listTables().tableNames();
-            for (Template.Table table : template.tables()) {
-                if (!existing.contains(table.logicalId())) {
-                    createTable(table);
-                }
-            }
+            this.startedEmpty = existing.isEmpty()
+                    || options.dataDir() != null && Files.exists(options.dataDir().resolve(DEMO_DATA_PENDING));
+            createTables(template.tables().stream().filter(t -> !existing.contains(t.logicalId())).toList());
             List<Template.Function> definitions = template.functions();
-            List<LocalFunction> functions = definitions.stream().map(f -> new LocalFunction(f, REGION, options.handlers().get(f.logicalId()))).toList();
+            List<LocalFunction> functions = definitions.stream().map(f -> new LocalFunction(f, REGION,
+                    options.handlers().get(f.logicalId()), IamPolicy.fromTemplate(f.logicalId(),
+                            template.policies(f.logicalId()), REGION, ACCOUNT))).toList();
+            List<StreamTriggers.Source> streamSources = new ArrayList<>();
             for (int i = 0; i < definitions.size(); i++) {
                 functionsById.put(definitions.get(i).logicalId(), functions.get(i));
                 for (String schedule : definitions.get(i).schedules()) {
@@ -93,18 +112,27 @@ public final class LocalStack implements AutoCloseable {
                 }
                 for (Template.StreamSource source : definitions.get(i).streams()) {
                     String arn = dynamoDb.describeTable(r -> r.tableName(source.tableLogicalId())).table().latestStreamArn();
-                    pollers.add(new StreamPoller(streams, arn, source, functions.get(i), REGION, failedRecords));
+                    streamSources.add(new StreamTriggers.Source(functions.get(i), source, arn));
                 }
             }
+            startedTriggers = new StreamTriggers(streams, streamSources, REGION, options.dataDir(),
+                    options.keepDeliveredBatches());
+            this.streamTriggers = startedTriggers;
             gateway.serve(new RouteTable(functions, definitions), CorsPolicy.from(template.httpApiCors()),
                     new AdminAuthorizer(adminToken));
             this.invokeServer = new LambdaInvokeServer(options.lambdaPort(), functionsById, asyncInvoker);
             this.ses = startedSes;
+            this.secretsManager = startedSecrets;
         } catch (RuntimeException e) {
             gateway.close();
             asyncInvoker.close();
             scheduler.close();
-            pollers.forEach(StreamPoller::close);
+            if (startedTriggers != null) {
+                startedTriggers.close();
+            }
+            if (startedSecrets != null) {
+                startedSecrets.close();
+            }
             if (startedSes != null) {
                 startedSes.close();
             }
@@ -117,8 +145,9 @@ public final class LocalStack implements AutoCloseable {
         try {
             LocalStack stack = new LocalStack(options);
             try {
-                if (options.demoData()) {
-                    stack.loadDemoData();
+                // Demo data goes only into an empty data dir: a restart keeps the merchant's changes.
+                if (options.demoData() && stack.startedEmpty) {
+                    stack.loadDemoData(options.dataDir());
                 }
             } catch (IOException | RuntimeException e) {
                 stack.close();
@@ -148,14 +177,45 @@ public final class LocalStack implements AutoCloseable {
         return template;
     }
 
+    private static SesEmulator started(CompletableFuture<SesEmulator> starting) {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
     /** The SDK reads endpoints, region and credentials from these; handler code has no endpoint logic. */
-    private static void configureSdk(String dynamoEndpoint, String sesEndpoint) {
+    private static void configureSdk(String dynamoEndpoint, String sesEndpoint, String secretsManagerEndpoint) {
         System.setProperty("aws.endpointUrlDynamoDb", dynamoEndpoint);
+        System.setProperty("aws.endpointUrlSecretsManager", secretsManagerEndpoint);
         System.setProperty("aws.endpointUrlSesV2", sesEndpoint);
         System.setProperty("aws.endpointUrlSes", sesEndpoint);
         System.setProperty("aws.region", REGION);
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
+    }
+
+    /**
+     * In parallel: the requests overlap in DynamoDB Local (and in the SDK's first-call work). On
+     * threads of its own, not the common pool, whose threads may carry a function's role.
+     */
+    private void createTables(List<Template.Table> tables) {
+        ExecutorService creators = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> created = new ArrayList<>();
+            tables.forEach(table -> created.add(creators.submit(() -> createTable(table))));
+            for (Future<?> future : created) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating tables", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } finally {
+            creators.shutdownNow();
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -197,53 +257,29 @@ public final class LocalStack implements AutoCloseable {
                 .attributeName((String) k.get("AttributeName")).keyType((String) k.get("KeyType")).build()).toList();
     }
 
-    /** Replays demo-data.json through the HTTP routes, so demo data goes through the real handlers. */
-    @SuppressWarnings("unchecked")
-    private void loadDemoData() throws IOException {
-        List<Object> calls;
-        try (InputStream in = LocalStack.class.getResourceAsStream("/demo-data.json")) {
-            calls = Json.parseArray(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    /**
+     * Replays demo-data.json through the HTTP routes (the real handlers) and waits for the stream
+     * consumers. With a data dir a marker file stands for "demo data not fully loaded yet", so a
+     * load cut short (kill -9) is done again on the next start.
+     */
+    private void loadDemoData(Path dataDir) throws IOException {
+        Path pending = dataDir == null ? null : dataDir.resolve(DEMO_DATA_PENDING);
+        if (pending != null) {
+            Files.writeString(pending, "demo data is being loaded\n");
         }
-        HttpClient http = HttpClient.newHttpClient();
-        for (Object call : calls) {
-            Map<String, Object> c = (Map<String, Object>) call;
-            HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl() + c.get("path")))
-                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + adminToken)
-                    .method((String) c.get("method"), HttpRequest.BodyPublishers.ofString(Json.write(c.get("body"))))
-                    .build();
-            try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() >= 400) {
-                    throw new IllegalStateException("demo data " + c.get("method") + " " + c.get("path") + " answered "
-                            + response.statusCode() + ": " + response.body());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
-        }
+        DemoData.load(apiUrl(), adminToken);
         awaitIdle(Duration.ofSeconds(60));
+        if (pending != null) {
+            Files.delete(pending);
+        }
     }
 
-    /** Waits until every stream poller has found nothing new for a few passes (the projections caught up). */
+    /**
+     * Waits until the stream consumers have delivered everything written before this call and
+     * everything those deliveries wrote in turn (the projections caught up).
+     */
     public void awaitIdle(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        // Quiet passes must also have begun after this call, or a write made just before it
-        // could still be unread while old quiet passes say "idle".
-        Map<StreamPoller, Long> startedAt = new java.util.HashMap<>();
-        pollers.forEach(p -> startedAt.put(p, p.passes()));
-        while (System.nanoTime() < deadline) {
-            if (pollers.stream().allMatch(p -> p.quietPasses() >= 3 && p.passes() >= startedAt.get(p) + 3)) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new IllegalStateException("stream consumers did not become idle within " + timeout);
+        streamTriggers.awaitIdle(timeout);
     }
 
     public String apiUrl() {
@@ -263,6 +299,20 @@ public final class LocalStack implements AutoCloseable {
 
     public String sesUrl() {
         return ses.url();
+    }
+
+    /** The Secrets Manager emulator serving the template's secrets (the SDK finds it through aws.endpointUrlSecretsManager). */
+    public String secretsManagerUrl() {
+        return secretsManager.url();
+    }
+
+    /**
+     * Rotates a secret of the template as {@code PutSecretValue} would: {@code secretString} becomes
+     * AWSCURRENT, the value before it AWSPREVIOUS. Functions that read the secret at runtime see it
+     * when their cache expires; values resolved into environments at start do not change.
+     */
+    public void putSecretValue(String secretLogicalId, String secretString) {
+        secrets.put(secretLogicalId, secretString, null, null);
     }
 
     public String adminToken() {
@@ -294,10 +344,17 @@ public final class LocalStack implements AutoCloseable {
         return function(functionLogicalId).environment();
     }
 
-    /** The batches delivered to a function's stream source so far, oldest first. */
+    /**
+     * The batches delivered to a function's stream source so far, oldest first; only kept when
+     * the stack was started with {@link LocalStackOptions#keepDeliveredBatches()}.
+     */
     public List<DynamodbEvent> deliveredBatches(String functionLogicalId) {
-        return pollers.stream().filter(p -> p.functionName().equals(functionLogicalId))
-                .flatMap(p -> p.delivered().stream()).toList();
+        return streamTriggers.deliveredBatches(functionLogicalId);
+    }
+
+    /** Test hook: holds (or releases) every stream delivery, as if Lambda's pollers had stalled. */
+    void pauseStreamDelivery(boolean pause) {
+        streamTriggers.pauseDelivery(pause);
     }
 
     private LocalFunction function(String logicalId) {
@@ -309,7 +366,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public List<DynamodbEvent.DynamodbStreamRecord> failedRecords() {
-        return List.copyOf(failedRecords);
+        return streamTriggers.failedRecords();
     }
 
     /** Asynchronous invocations that failed every attempt (what reached their on-failure destination), oldest first. */
@@ -323,9 +380,10 @@ public final class LocalStack implements AutoCloseable {
         gateway.close();
         invokeServer.close();
         asyncInvoker.close();
-        pollers.forEach(StreamPoller::close);
+        streamTriggers.close();
         streams.close();
         dynamoDb.close();
+        secretsManager.close();
         ses.close();
         dynamo.close();
     }

@@ -52,7 +52,7 @@ public final class LocalStackMain {
         try {
             stack = LocalStack.start(new LocalStackOptions(projectDir, arguments.port(), arguments.sesPort(),
                     arguments.adminToken(), arguments.demoData(), arguments.dataDir(), java.util.Map.of(),
-                    arguments.lambdaPort(), arguments.webPort(), arguments.parameterOverrides()));
+                    arguments.lambdaPort(), arguments.webPort(), arguments.parameterOverrides(), false));
         } catch (RuntimeException e) {
             System.err.println("The local stack did not start: " + rootMessage(e));
             System.exit(1);
@@ -65,6 +65,7 @@ public final class LocalStackMain {
         System.out.println("Admin token: " + stack.adminToken());
         System.out.println("Started in " + (System.nanoTime() - started) / 1_000_000 + " ms"
                 + (arguments.demoData() ? " with demo data" : ""));
+        System.out.println("Secrets Manager: " + stack.secretsManagerUrl());
         stopped.await();
     }
 

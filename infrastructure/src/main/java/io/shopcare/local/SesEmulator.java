@@ -26,10 +26,12 @@ final class SesEmulator implements AutoCloseable {
             throw new IllegalStateException("The SES emulator is not installed (" + cli + "); run the Maven build first: "
                     + "mvn -B -ntp -DskipTests install");
         }
+        Path exitWithParent = projectDir.resolve("infrastructure/ses-emulator/exit-with-parent.js");
         try {
-            // node runs the server itself (no npx wrapper), so this process is the one to stop.
-            Process process = new ProcessBuilder(List.of("node", cli.toString(), "--port", Integer.toString(port),
-                    "--host", "127.0.0.1")).redirectErrorStream(true)
+            // node runs the server itself (no npx wrapper), so this process is the one to stop; it
+            // also stops by itself when this JVM dies (its stdin pipe closes), kill -9 included.
+            Process process = new ProcessBuilder(List.of("node", "--require", exitWithParent.toString(), cli.toString(),
+                    "--port", Integer.toString(port), "--host", "127.0.0.1")).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             SesEmulator emulator = new SesEmulator(process, port);
             emulator.awaitReady();

@@ -1,11 +1,11 @@
 package io.shopcare.local;
 
+import io.shopcare.json.Json;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +28,16 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class Template {
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!]+)}");
-    private static final Pattern SECRET_REFERENCE =
-            Pattern.compile("\\{\\{resolve:secretsmanager:([^:}]+):SecretString}}");
+    /** {@code {{resolve:secretsmanager:ID:SecretString[:json-key[:version-stage[:version-id]]]}}}; ID may be an ARN. */
+    private static final Pattern SECRET_REFERENCE = Pattern.compile(
+            "\\{\\{resolve:secretsmanager:(.+?):SecretString(?::([^:}]*))?(?::([^:}]*))?(?::([^:}]*))?}}");
+    private static final String ACCOUNT = "000000000000";
+    private static final String SECRET_TYPE = "AWS::SecretsManager::Secret";
     private final Map<String, Object> root;
     private final Map<String, Object> resources;
     private final String region;
     private final Map<String, String> parameterOverrides;
-    private final Map<String, String> secrets = new HashMap<>();
+    private LocalSecrets secretStore;
 
     private Template(Map<String, Object> root, String region, Map<String, String> parameterOverrides) {
         this.root = root;
@@ -78,6 +81,11 @@ public final class Template {
                                String onFailure) {
     }
 
+    /** An {@code AWS::SecretsManager::Secret}: its name, the ARN {@code !Ref} gives, and how its value is made. */
+    public record Secret(String logicalId, String name, String arn, String description, Map<String, Object> generate,
+                         String secretString) {
+    }
+
     public record Function(String logicalId, String handler, int timeoutSeconds, Map<String, String> environment,
                            List<HttpRoute> routes, List<StreamSource> streams, List<String> schedules,
                            List<String> topics, EventInvokeConfig eventInvokeConfig) {
@@ -116,6 +124,34 @@ public final class Template {
             }
         });
         return tables;
+    }
+
+    public List<Secret> secrets() {
+        List<Secret> secrets = new ArrayList<>();
+        resources.forEach((id, resource) -> {
+            if (SECRET_TYPE.equals(map(resource).get("Type"))) {
+                Map<String, Object> p = map(resolve(map(resource).get("Properties")));
+                Object value = p.get("SecretString");
+                secrets.add(new Secret(id, secretName(id), secretArn(id), (String) p.get("Description"),
+                        map(p.get("GenerateSecretString")), value == null ? null : String.valueOf(value)));
+            }
+        });
+        return secrets;
+    }
+
+    /** A function's {@code Policies} with intrinsics resolved (ARNs as AWS forms them), or null. */
+    public Object policies(String functionLogicalId) {
+        Object policies = map(map(resources.get(functionLogicalId)).get("Properties")).get("Policies");
+        return policies == null ? null : resolve(policies);
+    }
+
+    /**
+     * Where {@code {{resolve:secretsmanager:...}}} takes its values from: the stack's secrets (kept in
+     * its data dir, rotated through its Secrets Manager emulator). Without it, values are generated
+     * in memory for this template object.
+     */
+    void resolveSecretsWith(LocalSecrets store) {
+        this.secretStore = store;
     }
 
     public List<Function> functions() {
@@ -293,6 +329,9 @@ public final class Template {
             default:
                 break;
         }
+        if (SECRET_TYPE.equals(map(resources.get(name)).get("Type"))) {
+            return secretArn(name);
+        }
         Map<String, Object> parameters = map(root.getOrDefault("Parameters", Map.of()));
         if (parameterOverrides.containsKey(name)) {
             return parameterOverrides.get(name);
@@ -306,7 +345,7 @@ public final class Template {
     private Object getAtt(String resource, String attribute) {
         return switch (attribute) {
             case "StreamArn" -> "arn:aws:dynamodb:" + region + ":000000000000:table/" + resource + "/stream/local";
-            case "Arn" -> "arn:aws:local:" + region + ":000000000000:" + resource;
+            case "Arn" -> arn(resource);
             default -> resource + "." + attribute;
         };
     }
@@ -329,36 +368,63 @@ public final class Template {
     }
 
     /**
-     * Resolves {@code {{resolve:secretsmanager:ID:SecretString}}} as CloudFormation would, with a
-     * value generated here from the secret resource's GenerateSecretString (once per run).
+     * Resolves {@code {{resolve:secretsmanager:...}}} as CloudFormation would, from the stack's
+     * stored secret (the same value its Secrets Manager emulator serves).
      */
     private String resolveSecrets(String value) {
         Matcher matcher = SECRET_REFERENCE.matcher(value);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            String id = matcher.group(1);
-            matcher.appendReplacement(out, Matcher.quoteReplacement(secrets.computeIfAbsent(id, this::generateSecret)));
+            String secretString = secretStore().version(matcher.group(1), blankToNull(matcher.group(4)),
+                    blankToNull(matcher.group(3))).secretString();
+            String key = blankToNull(matcher.group(2));
+            String resolved = key == null ? secretString : String.valueOf(Json.parseObject(secretString).get(key));
+            matcher.appendReplacement(out, Matcher.quoteReplacement(resolved));
         }
         matcher.appendTail(out);
         return out.toString();
     }
 
-    private String generateSecret(String logicalId) {
-        Map<String, Object> generate = map(map(map(resources.get(logicalId)).get("Properties")).get("GenerateSecretString"));
-        if (generate.isEmpty()) {
-            throw new IllegalStateException("secret " + logicalId + " has no GenerateSecretString to imitate locally");
+    private LocalSecrets secretStore() {
+        if (secretStore == null) {
+            secretStore = LocalSecrets.open(secrets(), null);
         }
-        Map<String, Object> document = new LinkedHashMap<>(
-                io.shopcare.json.Json.parseObject(String.valueOf(generate.getOrDefault("SecretStringTemplate", "{}"))));
-        int length = ((Number) generate.getOrDefault("PasswordLength", 32)).intValue();
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        StringBuilder password = new StringBuilder();
-        java.security.SecureRandom random = new java.security.SecureRandom();
-        for (int i = 0; i < length; i++) {
-            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        return secretStore;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+
+    /** A secret's Name, or (CloudFormation would add a random suffix) its logical id. */
+    private String secretName(String logicalId) {
+        Object name = map(map(resources.get(logicalId)).get("Properties")).get("Name");
+        return name == null ? logicalId : String.valueOf(resolve(name));
+    }
+
+    /** Like Secrets Manager's: the name and a six-character suffix, here derived from the name so it is stable. */
+    private String secretArn(String logicalId) {
+        String name = secretName(logicalId);
+        String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        StringBuilder suffix = new StringBuilder();
+        int hash = name.hashCode();
+        for (int i = 0; i < 6; i++) {
+            suffix.append(alphabet.charAt(Math.floorMod(hash, alphabet.length())));
+            hash = hash * 31 + i + 7;
         }
-        document.put(String.valueOf(generate.get("GenerateStringKey")), password.toString());
-        return io.shopcare.json.Json.write(document);
+        return "arn:aws:secretsmanager:" + region + ":" + ACCOUNT + ":secret:" + name + "-" + suffix;
+    }
+
+    /** {@code !GetAtt X.Arn} in the shape AWS gives it, so policies with {@code ${Table.Arn}/index/...} match. */
+    private String arn(String logicalId) {
+        return switch (String.valueOf(map(resources.get(logicalId)).get("Type"))) {
+            case "AWS::DynamoDB::Table" -> "arn:aws:dynamodb:" + region + ":" + ACCOUNT + ":table/" + logicalId;
+            case "AWS::SQS::Queue" -> "arn:aws:sqs:" + region + ":" + ACCOUNT + ":" + logicalId;
+            case "AWS::Serverless::Function", "AWS::Lambda::Function" ->
+                    "arn:aws:lambda:" + region + ":" + ACCOUNT + ":function:" + logicalId;
+            case "AWS::Logs::LogGroup" -> "arn:aws:logs:" + region + ":" + ACCOUNT + ":log-group:" + logicalId + ":*";
+            default -> "arn:aws:local:" + region + ":" + ACCOUNT + ":" + logicalId;
+        };
     }
 
     private boolean condition(String name) {
