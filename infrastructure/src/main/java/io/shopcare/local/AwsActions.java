@@ -3,6 +3,7 @@ package io.shopcare.local;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
@@ -32,7 +33,7 @@ final class AwsActions {
 
     /** The checks for a call, or an empty list for a service the local stack does not authorize. */
     static List<IamPolicy.Request> of(String serviceName, String operation, SdkRequest request, String region) {
-        String prefix = serviceName == null ? null : PREFIXES.get(serviceName.toLowerCase(java.util.Locale.ROOT));
+        String prefix = serviceName == null ? null : PREFIXES.get(serviceName.toLowerCase(Locale.ROOT));
         if (prefix == null) {
             return List.of();
         }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How far one stream mapping has got: per shard, the last sequence number whose batch succeeded
@@ -71,7 +72,7 @@ final class Checkpoints {
     }
 
     /** Forgets shards the stream no longer has (trimmed), so the file does not grow forever. */
-    synchronized void retainOnly(java.util.Set<String> existing) {
+    synchronized void retainOnly(Set<String> existing) {
         if (shards.keySet().retainAll(existing)) {
             save();
         }

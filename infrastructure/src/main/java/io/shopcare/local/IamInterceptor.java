@@ -1,6 +1,7 @@
 package io.shopcare.local;
 
 import java.util.List;
+import java.util.Locale;
 import software.amazon.awssdk.awscore.AwsExecutionAttribute;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -47,7 +48,7 @@ public final class IamInterceptor implements ExecutionInterceptor {
                 + (outcome.decision() == IamPolicy.Decision.EXPLICITLY_DENIED ? "an explicit deny" : "no identity-based policy")
                 + " allows the " + check.action() + " action (local IAM, from template.yaml)";
         // DynamoDB (AWS JSON) answers 400, REST services such as SES v2 answer 403.
-        String name = service.toLowerCase(java.util.Locale.ROOT);
+        String name = service.toLowerCase(Locale.ROOT);
         int status = name.equals("dynamodb") ? 400 : 403;
         AwsErrorDetails details = AwsErrorDetails.builder().errorCode("AccessDeniedException").errorMessage(message)
                 .serviceName(service).build();

@@ -3,6 +3,7 @@ package io.shopcare.local;
 import io.shopcare.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +82,7 @@ final class IamUsage {
                 document.put("uses", written);
                 byte[] bytes = Json.write(document).getBytes(StandardCharsets.UTF_8);
                 channel.truncate(0);
-                channel.write(java.nio.ByteBuffer.wrap(bytes), 0);
+                channel.write(ByteBuffer.wrap(bytes), 0);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the IAM usage to " + file, e);
@@ -100,14 +102,14 @@ final class IamUsage {
         if (channel.size() == 0) {
             return Map.of();
         }
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) channel.size());
+        ByteBuffer buffer = ByteBuffer.allocate((int) channel.size());
         channel.read(buffer, 0);
         return Json.parseObject(new String(buffer.array(), StandardCharsets.UTF_8));
     }
 
     @SuppressWarnings("unchecked")
     static Set<Use> uses(Map<String, Object> document) {
-        Set<Use> uses = new java.util.HashSet<>();
+        Set<Use> uses = new HashSet<>();
         for (Object use : (List<Object>) document.getOrDefault("uses", List.of())) {
             Map<String, Object> u = (Map<String, Object>) use;
             uses.add(new Use(String.valueOf(u.get("function")), String.valueOf(u.get("action")),

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One function of the template: its handler built once, as a Lambda container would, through
@@ -66,7 +67,7 @@ final class LocalFunction {
         }
     }
 
-    private <T> T inRole(java.util.function.Supplier<T> work) {
+    private <T> T inRole(Supplier<T> work) {
         return role == null ? work.get() : role.run(work);
     }
 

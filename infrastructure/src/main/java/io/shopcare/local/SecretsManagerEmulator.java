@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * Secrets Manager for the template's secrets, on 127.0.0.1, speaking the AWS JSON 1.1 protocol
@@ -196,7 +197,7 @@ final class SecretsManagerEmulator implements AutoCloseable {
         }
     }
 
-    private static <T> T found(java.util.function.Supplier<T> lookup) {
+    private static <T> T found(Supplier<T> lookup) {
         try {
             return lookup.get();
         } catch (LocalSecrets.NotFound e) {
