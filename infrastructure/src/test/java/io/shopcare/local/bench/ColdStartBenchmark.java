@@ -4,6 +4,8 @@ import io.shopcare.local.LocalStack;
 import io.shopcare.local.LocalStackOptions;
 import io.shopcare.local.Template;
 import io.shopcare.local.bench.coldstart.TrivialHandler;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -29,16 +31,27 @@ import java.util.Map;
  */
 public final class ColdStartBenchmark {
     private static final String TRIVIAL = "trivial handler";
+    private static final String SECRETS_MANAGER_PROPERTY = "aws.endpointUrlSecretsManager";
     private final LocalStack stack;
     private final FreshJvm jvm;
+    private final PrintStream out;
 
-    private ColdStartBenchmark(LocalStack stack, FreshJvm jvm) {
+    private ColdStartBenchmark(LocalStack stack, FreshJvm jvm, PrintStream out) {
         this.stack = stack;
         this.jvm = jvm;
+        this.out = out;
     }
 
     public static void main(String[] args) throws Exception {
+        // The stack's own log and request lines would bury the report: only the report reaches stdout.
+        PrintStream report = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
         int pairs = Integer.getInteger("coldstart.pairs", 5);
+        // Until the local stack serves Secrets Manager itself (it then sets this property), link signing
+        // must fail on a closed loopback port, never reach for the public endpoint.
+        if (System.getProperty(SECRETS_MANAGER_PROPERTY) == null) {
+            System.setProperty(SECRETS_MANAGER_PROPERTY, "http://127.0.0.1:9");
+        }
         ColdStartEvents.Recorders recorders = new ColdStartEvents.Recorders();
         LocalStackOptions options = LocalStackOptions.forTests().withDemoData(true)
                 .withHandler("ConfirmationMailFunction", environment -> recorders.confirmations())
@@ -48,9 +61,11 @@ public final class ColdStartBenchmark {
             Template template = Template.load(options.projectDir().resolve("template.yaml"), "eu-central-1");
             ColdStartEvents events = new ColdStartEvents(stack, options.projectDir(), recorders, template);
             events.seedSampleCatalogue();
-            ColdStartBenchmark bench = new ColdStartBenchmark(stack, FreshJvm.forFunctions(options.projectDir(), scratch));
+            ColdStartBenchmark bench = new ColdStartBenchmark(stack, FreshJvm.forFunctions(options.projectDir(), scratch),
+                    report);
             bench.run(events.cases(selected()), pairs);
         } finally {
+            System.setOut(report);
             deleteRecursively(scratch);
         }
     }
@@ -62,10 +77,10 @@ public final class ColdStartBenchmark {
 
     private void run(List<ColdStartEvents.Case> cases, int pairs) throws Exception {
         Map<String, String> jvmOptions = jvmOptionSets(stack.environment(cases.get(0).function()));
-        System.out.printf("%nCold start: first answer of a fresh JVM per run, from process start; median of %d runs,"
+        out.printf("%nCold start: first answer of a fresh JVM per run, from process start; median of %d runs,"
                 + " each paired with the trivial handler (a stream handler answering a constant) in the same"
                 + " environment, alternating; ratio = median / median of its trivial runs.%n", pairs);
-        System.out.printf("JVM: %s %s, %d processors%n", System.getProperty("java.vm.name"),
+        out.printf("JVM: %s %s, %d processors%n", System.getProperty("java.vm.name"),
                 System.getProperty("java.runtime.version"), Runtime.getRuntime().availableProcessors());
         // The untimed class-count run also proves each function answers before any time is spent on it.
         Map<String, Integer> classes = new LinkedHashMap<>();
@@ -79,20 +94,27 @@ public final class ColdStartBenchmark {
             }
         }
         for (Map.Entry<String, String> set : jvmOptions.entrySet()) {
-            System.out.printf("%nJAVA_TOOL_OPTIONS: %s%n", set.getValue() == null ? "(none)" : set.getValue());
-            System.out.printf("%-34s %12s %10s %7s %9s %12s %9s%n", "function", "first answer", "trivial", "ratio",
+            out.printf("%nJAVA_TOOL_OPTIONS: %s%n", set.getValue() == null ? "(none)" : set.getValue());
+            out.printf("%-34s %12s %10s %7s %9s %12s %9s%n", "function", "first answer", "trivial", "ratio",
                     "classes", "constructor", "invoke");
             for (ColdStartEvents.Case c : cases) {
                 if (failures.containsKey(c.label())) {
-                    System.out.printf("%-34s did not answer: %s%n", c.label(), abbreviated(failures.get(c.label())));
+                    out.printf("%-34s did not answer: %s%n", c.label(), abbreviated(failures.get(c.label())));
                     continue;
                 }
-                Row row = measure(c, set.getValue(), pairs);
-                System.out.printf("%-34s %9.0f ms %7.0f ms %6.1fx %9d %9.0f ms %6.0f ms%n", c.label(), row.handler(),
+                Row row;
+                try {
+                    row = measure(c, set.getValue(), pairs);
+                } catch (Exception e) {
+                    out.printf("%-34s did not answer: %s%n", c.label(), abbreviated(e.getMessage()));
+                    continue;
+                }
+                out.printf("%-34s %9.0f ms %7.0f ms %6.1fx %9d %9.0f ms %6.0f ms%n", c.label(), row.handler(),
                         row.trivial(), row.handler() / row.trivial(), classes.get(c.label()), row.constructor(),
                         row.invoke());
+                out.flush();
             }
-            System.out.printf("(trivial handler: %d classes)%n", classes.get(TRIVIAL));
+            out.printf("(trivial handler: %d classes)%n", classes.get(TRIVIAL));
         }
     }
 
@@ -164,7 +186,7 @@ public final class ColdStartBenchmark {
         environment.put("AWS_SESSION_TOKEN", "local");
         Map<String, String> endpoints = Map.of("aws.endpointUrlDynamoDb", "AWS_ENDPOINT_URL_DYNAMODB",
                 "aws.endpointUrlSesV2", "AWS_ENDPOINT_URL_SESV2", "aws.endpointUrlSes", "AWS_ENDPOINT_URL_SES",
-                "aws.endpointUrlSecretsManager", "AWS_ENDPOINT_URL_SECRETS_MANAGER");
+                SECRETS_MANAGER_PROPERTY, "AWS_ENDPOINT_URL_SECRETS_MANAGER");
         endpoints.forEach((property, variable) -> {
             String value = System.getProperty(property);
             if (value != null) {
