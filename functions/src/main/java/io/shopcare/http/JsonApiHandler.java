@@ -6,16 +6,19 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.shopcare.json.Json;
+import io.shopcare.lambda.SnapStartHooks;
 import io.shopcare.lambda.Telemetry;
 import io.shopcare.outcome.Refusal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.crac.Resource;
 
 /**
  * Base of every HTTP handler: runs each request as an invocation ({@link Telemetry}), maps domain
@@ -30,6 +33,41 @@ import java.util.logging.Logger;
 public abstract class JsonApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
         RequestStreamHandler {
     private static final Logger LOG = Logger.getLogger(JsonApiHandler.class.getName());
+    private final SnapStartHooks snapStart = SnapStartHooks.register(SnapStartHooks.invoking(this, this::primingEvent),
+            this::afterRestore);
+
+    /** This handler's SnapStart hooks (tests and the cold-start bench call them as Lambda would). */
+    public final Resource snapStartHooks() {
+        return snapStart;
+    }
+
+    /**
+     * What SnapStart priming sends through this handler's own path before the snapshot; it must
+     * change nothing. By default a request refused at the edge (no route, no id: 400), which warms
+     * the JSON, request, refusal and logging paths; a handler whose refusal comes only after
+     * reading data that cannot exist (a 404) names that request instead, to warm its client too.
+     */
+    protected String primingEvent() {
+        return primingRequest("GET", "/snapstart-priming", Map.of(), null);
+    }
+
+    /** What restored copies must not share; nothing by default. */
+    protected void afterRestore() {
+    }
+
+    /** A payload-2.0 event for {@link #primingEvent}. */
+    protected static String primingRequest(String method, String path, Map<String, String> pathParameters, String body) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("version", "2.0");
+        event.put("routeKey", method + " " + path);
+        event.put("rawPath", path);
+        event.put("headers", Map.of("content-type", "application/json"));
+        event.put("pathParameters", pathParameters);
+        event.put("requestContext", Map.of("http", Map.of("method", method, "path", path)));
+        event.put("body", body);
+        event.put("isBase64Encoded", false);
+        return Json.write(event);
+    }
 
     @Override
     public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {

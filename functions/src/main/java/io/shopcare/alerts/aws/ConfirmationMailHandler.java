@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import io.shopcare.alerts.ConfirmationMails;
 import io.shopcare.alerts.Subscription;
 import io.shopcare.config.Environment;
+import io.shopcare.dynamo.AlertsTable;
 import io.shopcare.streams.StreamBatchProcessor;
 import io.shopcare.streams.StreamHandler;
 import io.shopcare.streams.StreamRecord;
@@ -27,6 +28,14 @@ public final class ConfirmationMailHandler extends StreamHandler {
 
     public ConfirmationMailHandler(ConfirmationMails mails) {
         this.mails = mails;
+    }
+
+    /** The mail request of a subscription that cannot exist: its claim's condition fails, nothing is written or sent. */
+    @Override
+    protected String primingEvent() {
+        String pk = AlertsTable.skuPk("SNAPSTART-PRIMING");
+        String sk = AlertsTable.alertSk("snapstart-priming");
+        return primingRecord(Map.of("pk", pk, "sk", sk), Map.of("pk", pk, "sk", sk, "mailRequest", "snapstart-priming"));
     }
 
     @Override

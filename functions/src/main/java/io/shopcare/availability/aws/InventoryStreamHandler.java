@@ -45,6 +45,13 @@ public final class InventoryStreamHandler extends StreamHandler {
     private record Subject(String productId, String locationId) {
     }
 
+    /** A change of a product that cannot exist: its aggregate is read, found missing, and nothing is projected. */
+    @Override
+    protected String primingEvent() {
+        return primingRecord(Map.of("pk", InventoryTable.productPk("snapstart-priming"), "sk", InventoryTable.PRODUCT_SK),
+                Map.of());
+    }
+
     @Override
     protected List<String> process(List<StreamRecord> batch, Context context) {
         return StreamBatchProcessor.byKey(batch, context, InventoryStreamHandler::subject, (subject, records) -> {

@@ -39,6 +39,13 @@ public final class RestockDetectorHandler extends StreamHandler {
                 RestockStores.of(dynamoDb, env.require("ALERTS_TABLE")).states(), Clock.systemUTC());
     }
 
+    /** A change of a product that cannot exist: read, found missing, nothing recorded. */
+    @Override
+    protected String primingEvent() {
+        return primingRecord(Map.of("pk", InventoryTable.productPk("snapstart-priming"), "sk", InventoryTable.PRODUCT_SK),
+                Map.of());
+    }
+
     @Override
     protected List<String> process(List<StreamRecord> records, Context context) {
         return StreamBatchProcessor.byKey(records, context,

@@ -58,6 +58,13 @@ public final class RestockWaveHandler extends StreamHandler {
                 Clock.systemUTC(), pool, 32 * concurrency, Duration.ofSeconds(15));
     }
 
+    /** The hand-off of a wave that cannot exist: read, found missing, nothing claimed or sent. */
+    @Override
+    protected String primingEvent() {
+        return primingRecord(Map.of("pk", AlertsTable.skuPk("SNAPSTART-PRIMING"), "sk", AlertsTable.waveSk("snapstart-priming")),
+                Map.of("sku", "SNAPSTART-PRIMING", "step", "0"));
+    }
+
     @Override
     protected List<String> process(List<StreamRecord> records, Context context) {
         return StreamBatchProcessor.eachRecord(records, context, record -> {
