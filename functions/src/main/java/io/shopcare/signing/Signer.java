@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -17,8 +19,16 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Signer {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final int MAX_TOKEN_LENGTH = 2048;
+    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is always available", e);
+        }
+    });
     private final KeyRing keyRing;
     private final byte[] purpose;
+    private final Map<KeyBytes, SecretKeySpec> purposeKeys = new ConcurrentHashMap<>();
 
     public Signer(KeyRing keyRing, String purpose) {
         this.keyRing = keyRing;
@@ -58,14 +68,35 @@ public final class Signer {
     }
 
     private byte[] mac(byte[] key, String data) {
+        Mac mac = MACS.get();
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] derived = mac.doFinal(purpose);
-            mac.init(new SecretKeySpec(derived, "HmacSHA256"));
+            mac.init(purposeKeys.computeIfAbsent(new KeyBytes(key), k -> derive(mac, k.bytes())));
             return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is always available", e);
+        }
+    }
+
+    /** The key for this purpose: HMAC(key, purpose), computed once per key (a wave signs thousands of links). */
+    private SecretKeySpec derive(Mac mac, byte[] key) {
+        try {
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return new SecretKeySpec(mac.doFinal(purpose), "HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is always available", e);
+        }
+    }
+
+    /** Key bytes as a map key (arrays compare by identity). */
+    private record KeyBytes(byte[] bytes) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof KeyBytes k && MessageDigest.isEqual(bytes, k.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(bytes);
         }
     }
 }
