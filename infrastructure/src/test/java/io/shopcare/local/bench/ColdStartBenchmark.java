@@ -27,7 +27,8 @@ import java.util.Map;
  *
  * <p>Run: {@code mvn -B -ntp -q -pl infrastructure -am -DskipTests -Pcoldstart verify}. Settings:
  * {@code -Dcoldstart.pairs=5}, {@code -Dcoldstart.functions=ProductDetailFunction,...},
- * {@code -Dcoldstart.jvm=none,c1,template}.
+ * {@code -Dcoldstart.jvm=none,c1,template}, {@code -Dcoldstart.functions.dir=DIR} (another compiled
+ * functions folder, e.g. an older commit's, measured against the same stack).
  */
 public final class ColdStartBenchmark {
     private static final String TRIVIAL = "trivial handler";
@@ -61,8 +62,11 @@ public final class ColdStartBenchmark {
             Template template = Template.load(options.projectDir().resolve("template.yaml"), "eu-central-1");
             ColdStartEvents events = new ColdStartEvents(stack, options.projectDir(), recorders, template);
             events.seedSampleCatalogue();
-            ColdStartBenchmark bench = new ColdStartBenchmark(stack, FreshJvm.forFunctions(options.projectDir(), scratch),
-                    report);
+            // Another compiled functions folder (e.g. an older commit's) can be measured against the same stack.
+            Path functions = Path.of(System.getProperty("coldstart.functions.dir",
+                    options.projectDir().resolve("functions").toString()));
+            report.println("Functions measured: " + functions.toAbsolutePath().normalize());
+            ColdStartBenchmark bench = new ColdStartBenchmark(stack, FreshJvm.forFunctions(functions, scratch), report);
             bench.run(events.cases(selected()), pairs);
         } finally {
             System.setOut(report);
@@ -79,7 +83,8 @@ public final class ColdStartBenchmark {
         Map<String, String> jvmOptions = jvmOptionSets(stack.environment(cases.get(0).function()));
         out.printf("%nCold start: first answer of a fresh JVM per run, from process start; median of %d runs,"
                 + " each paired with the trivial handler (a stream handler answering a constant) in the same"
-                + " environment, alternating; ratio = median / median of its trivial runs.%n", pairs);
+                + " environment, alternating; ratio = median / median of its trivial runs. CPU: the process's CPU"
+                + " time until the answer (all threads).%n", pairs);
         out.printf("JVM: %s %s, %d processors%n", System.getProperty("java.vm.name"),
                 System.getProperty("java.runtime.version"), Runtime.getRuntime().availableProcessors());
         // The untimed class-count run also proves each function answers before any time is spent on it.
@@ -95,8 +100,8 @@ public final class ColdStartBenchmark {
         }
         for (Map.Entry<String, String> set : jvmOptions.entrySet()) {
             out.printf("%nJAVA_TOOL_OPTIONS: %s%n", set.getValue() == null ? "(none)" : set.getValue());
-            out.printf("%-34s %12s %10s %7s %9s %12s %9s%n", "function", "first answer", "trivial", "ratio",
-                    "classes", "constructor", "invoke");
+            out.printf("%-34s %12s %10s %7s %10s %9s %9s %9s %12s %9s%n", "function", "first answer", "trivial", "ratio",
+                    "CPU", "trivial", "ratio", "classes", "constructor", "invoke");
             for (ColdStartEvents.Case c : cases) {
                 if (failures.containsKey(c.label())) {
                     out.printf("%-34s did not answer: %s%n", c.label(), abbreviated(failures.get(c.label())));
@@ -109,9 +114,9 @@ public final class ColdStartBenchmark {
                     out.printf("%-34s did not answer: %s%n", c.label(), abbreviated(e.getMessage()));
                     continue;
                 }
-                out.printf("%-34s %9.0f ms %7.0f ms %6.1fx %9d %9.0f ms %6.0f ms%n", c.label(), row.handler(),
-                        row.trivial(), row.handler() / row.trivial(), classes.get(c.label()), row.constructor(),
-                        row.invoke());
+                out.printf("%-34s %9.0f ms %7.0f ms %6.1fx %7.0f ms %6.0f ms %8.1fx %9d %9.0f ms %6.0f ms%n", c.label(),
+                        row.handler(), row.trivial(), row.handler() / row.trivial(), row.handlerCpu(), row.trivialCpu(),
+                        row.handlerCpu() / row.trivialCpu(), classes.get(c.label()), row.constructor(), row.invoke());
                 out.flush();
             }
             out.printf("(trivial handler: %d classes)%n", classes.get(TRIVIAL));
@@ -124,13 +129,16 @@ public final class ColdStartBenchmark {
     }
 
     /** Medians of the handler's and its paired trivial runs, and of the handler's in-process splits. */
-    private record Row(double handler, double trivial, double constructor, double invoke) {
+    private record Row(double handler, double trivial, double handlerCpu, double trivialCpu, double constructor,
+                       double invoke) {
     }
 
     private Row measure(ColdStartEvents.Case c, String javaToolOptions, int pairs) throws Exception {
         ColdStartEvents.Case floor = trivial(c);
         double[] handler = new double[pairs];
         double[] trivial = new double[pairs];
+        double[] handlerCpu = new double[pairs];
+        double[] trivialCpu = new double[pairs];
         double[] constructor = new double[pairs];
         double[] invoke = new double[pairs];
         for (int i = 0; i < pairs; i++) {
@@ -139,11 +147,15 @@ public final class ColdStartBenchmark {
             FreshJvm.Run second = i % 2 == 0 ? run(c, javaToolOptions) : run(floor, javaToolOptions);
             FreshJvm.Run measured = i % 2 == 0 ? second : first;
             handler[i] = measured.millis();
-            trivial[i] = (i % 2 == 0 ? first : second).millis();
+            FreshJvm.Run floorRun = i % 2 == 0 ? first : second;
+            trivial[i] = floorRun.millis();
+            handlerCpu[i] = measured.cpuMillis();
+            trivialCpu[i] = floorRun.cpuMillis();
             constructor[i] = measured.builtMillis();
             invoke[i] = measured.answeredMillis() - measured.builtMillis();
         }
-        return new Row(median(handler), median(trivial), median(constructor), median(invoke));
+        return new Row(median(handler), median(trivial), median(handlerCpu), median(trivialCpu), median(constructor),
+                median(invoke));
     }
 
     private FreshJvm.Run run(ColdStartEvents.Case c, String javaToolOptions) throws Exception {

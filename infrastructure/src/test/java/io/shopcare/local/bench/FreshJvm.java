@@ -38,13 +38,12 @@ final class FreshJvm {
         this.scratch = scratch;
     }
 
-    /** What one run gave: the wall time from process start to the answer line, the answer, and in-process splits. */
-    record Run(double millis, String answer, double builtMillis, double answeredMillis) {
+    /** What one run gave: wall time from process start to the answer line, the answer, in-process splits, CPU time. */
+    record Run(double millis, String answer, double builtMillis, double answeredMillis, double cpuMillis) {
     }
 
-    /** The class path of {@code projectDir/functions} (it must be compiled: the reactor build does it). */
-    static FreshJvm forFunctions(Path projectDir, Path scratch) throws IOException, InterruptedException {
-        Path functions = projectDir.resolve("functions");
+    /** The class path of a functions folder (it must be compiled: the reactor build does it). */
+    static FreshJvm forFunctions(Path functions, Path scratch) throws IOException, InterruptedException {
         Path classes = functions.resolve("target/classes");
         if (!Files.isDirectory(classes)) {
             throw new IllegalStateException(classes + " is missing: build through the reactor first");
@@ -83,7 +82,8 @@ final class FreshJvm {
                 } else if (line.startsWith(FirstAnswer.TIMING)) {
                     String[] splits = line.substring(FirstAnswer.TIMING.length()).split(" ");
                     finish(process, handlerClass);
-                    return new Run(answeredAt, answer, Double.parseDouble(splits[0]), Double.parseDouble(splits[1]));
+                    return new Run(answeredAt, answer, Double.parseDouble(splits[0]), Double.parseDouble(splits[1]),
+                            Double.parseDouble(splits[2]));
                 }
             }
             finish(process, handlerClass);
