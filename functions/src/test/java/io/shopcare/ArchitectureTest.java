@@ -44,7 +44,8 @@ class ArchitectureTest {
 
     @Test
     void handlersLiveAtTheEdge() {
-        classes().that().implement(RequestHandler.class).should().resideInAnyPackage("..aws..", "io.shopcare.http..")
+        classes().that().implement(RequestHandler.class).should()
+                .resideInAnyPackage("..aws..", "io.shopcare.http..", "io.shopcare.streams..")
                 .check(classes);
     }
 }

@@ -41,8 +41,9 @@ public final class AwsClients {
         String secretId = env.require("SIGNING_SECRET_ID");
         SecretsManagerSecrets secrets = new SecretsManagerSecrets(UrlConnectionHttpClient.create(),
                 DefaultCredentialsProvider.builder().build(), region(env));
-        return new CachedKeyRing(() -> secrets.secretString(secretId), Clock.systemUTC(), Duration.ofMinutes(5),
-                Duration.ofHours(1));
+        CachedKeyRing keys = new CachedKeyRing(() -> secrets.secretString(secretId), Clock.systemUTC(),
+                Duration.ofMinutes(5), Duration.ofHours(1));
+        return new SnapStartKeyRing(keys);
     }
 
     /** Without SDK retries: a send retried after an unclear failure could be a second e-mail. */

@@ -17,6 +17,8 @@ import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -31,27 +33,41 @@ public final class SecretsManagerSecrets {
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
     private final Region region;
-    private final URI endpoint;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+    private volatile URI endpoint;
 
     public SecretsManagerSecrets(SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
         this.http = http;
         this.credentials = credentials;
         this.region = region;
-        this.endpoint = AwsClientEndpointProvider.builder()
-                .serviceEndpointOverrideEnvironmentVariable("AWS_ENDPOINT_URL_SECRETS_MANAGER")
-                .serviceEndpointOverrideSystemProperty("aws.endpointUrlSecretsManager")
-                .serviceProfileProperty("secrets_manager")
-                .serviceEndpointPrefix("secretsmanager")
-                .defaultProtocol("https")
-                .region(region)
-                .build().clientEndpoint();
+    }
+
+    /**
+     * Resolved at first use, not when a handler is built. The profile file must be named: without
+     * it the SDK's provider fails (NullPointerException) wherever no override is configured, as in AWS.
+     */
+    URI endpoint() {
+        URI resolved = endpoint;
+        if (resolved == null) {
+            resolved = AwsClientEndpointProvider.builder()
+                    .serviceEndpointOverrideEnvironmentVariable("AWS_ENDPOINT_URL_SECRETS_MANAGER")
+                    .serviceEndpointOverrideSystemProperty("aws.endpointUrlSecretsManager")
+                    .serviceProfileProperty("secrets_manager")
+                    .profileFile(ProfileFile::defaultProfileFile)
+                    .profileName(ProfileFileSystemSetting.AWS_PROFILE.getStringValueOrThrow())
+                    .serviceEndpointPrefix("secretsmanager")
+                    .defaultProtocol("https")
+                    .region(region)
+                    .build().clientEndpoint();
+            endpoint = resolved;
+        }
+        return resolved;
     }
 
     /** The current {@code SecretString} of the secret (its ARN or name). */
     public String secretString(String secretId) {
         byte[] body = Json.write(Map.of("SecretId", secretId)).getBytes(StandardCharsets.UTF_8);
-        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
+        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint())
                 .putHeader("Content-Type", "application/x-amz-json-1.1")
                 .putHeader("X-Amz-Target", TARGET)
                 .build();

@@ -43,13 +43,34 @@ public final class ApiRequest {
 
     public static ApiRequest of(APIGatewayV2HTTPEvent event) {
         String method = event.getRequestContext() != null && event.getRequestContext().getHttp() != null
-                ? event.getRequestContext().getHttp().getMethod() : "GET";
+                ? event.getRequestContext().getHttp().getMethod() : null;
+        return of(method, event.getRawPath(), event.getHeaders(), event.getPathParameters(),
+                event.getQueryStringParameters(), event.getBody(), event.getIsBase64Encoded());
+    }
+
+    /**
+     * The payload-2.0 event as Lambda delivers it (JSON read into maps): what a handler reads when
+     * it takes the raw event, without the Lambda runtime's own deserializer.
+     */
+    public static ApiRequest fromPayload(Map<String, Object> event) {
+        Object method = map(map(event.get("requestContext")).get("http")).get("method");
+        Object path = event.get("rawPath");
+        Object body = event.get("body");
+        return of(method instanceof String m ? m : null, path instanceof String p ? p : null,
+                strings(event.get("headers")), strings(event.get("pathParameters")),
+                strings(event.get("queryStringParameters")), body instanceof String b ? b : null,
+                Boolean.TRUE.equals(event.get("isBase64Encoded")));
+    }
+
+    private static ApiRequest of(String method, String rawPath, Map<String, String> rawHeaders,
+                                 Map<String, String> pathParameters, Map<String, String> queryParameters,
+                                 String rawBody, boolean base64) {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        if (event.getHeaders() != null) {
-            headers.putAll(event.getHeaders());
+        if (rawHeaders != null) {
+            headers.putAll(rawHeaders);
         }
-        String body = event.getBody();
-        if (body != null && event.getIsBase64Encoded()) {
+        String body = rawBody;
+        if (body != null && base64) {
             byte[] raw;
             try {
                 raw = Base64.getDecoder().decode(body);
@@ -58,10 +79,27 @@ public final class ApiRequest {
             }
             body = new String(raw, StandardCharsets.UTF_8);
         }
-        return new ApiRequest(method.toUpperCase(Locale.ROOT), event.getRawPath(), headers,
-                event.getPathParameters() == null ? Map.of() : Map.copyOf(event.getPathParameters()),
-                event.getQueryStringParameters() == null ? Map.of() : Map.copyOf(event.getQueryStringParameters()),
-                body);
+        return new ApiRequest((method == null ? "GET" : method).toUpperCase(Locale.ROOT), rawPath, headers,
+                pathParameters == null ? Map.of() : Map.copyOf(pathParameters),
+                queryParameters == null ? Map.of() : Map.copyOf(queryParameters), body);
+    }
+
+    private static Map<?, ?> map(Object value) {
+        return value instanceof Map<?, ?> map ? map : Map.of();
+    }
+
+    /** A JSON object of strings (headers, parameters); null when absent. Other values are left out. */
+    private static Map<String, String> strings(Object value) {
+        if (!(value instanceof Map<?, ?> map)) {
+            return null;
+        }
+        Map<String, String> strings = new java.util.HashMap<>();
+        map.forEach((name, text) -> {
+            if (name instanceof String n && text instanceof String t) {
+                strings.put(n, t);
+            }
+        });
+        return strings;
     }
 
     public String method() {

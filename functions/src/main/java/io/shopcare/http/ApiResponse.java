@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A JSON (or, rarely, HTML) answer; {@link #toLambda()} maps it to the API Gateway v2 shape. */
+/**
+ * A JSON (or, rarely, HTML) answer; {@link #toLambda()} and {@link #toPayload()} map it to the API
+ * Gateway v2 shape (as an event object, or as the JSON document itself).
+ */
 public record ApiResponse(int status, String contentType, String body, Map<String, String> headers) {
 
     private static final String JSON_TYPE = "application/json; charset=utf-8";
@@ -65,14 +68,28 @@ public record ApiResponse(int status, String contentType, String body, Map<Strin
     }
 
     public APIGatewayV2HTTPResponse toLambda() {
-        Map<String, String> all = new LinkedHashMap<>(headers);
-        all.put("content-type", contentType);
-        all.put("cache-control", "no-store");
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(status)
-                .withHeaders(all)
+                .withHeaders(allHeaders())
                 .withBody(body)
                 .withIsBase64Encoded(false)
                 .build();
+    }
+
+    /** The payload-2.0 answer as Lambda takes it from a handler that writes its own JSON. */
+    public Map<String, Object> toPayload() {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("statusCode", status);
+        payload.put("headers", allHeaders());
+        payload.put("body", body);
+        payload.put("isBase64Encoded", false);
+        return payload;
+    }
+
+    private Map<String, String> allHeaders() {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("content-type", contentType);
+        all.put("cache-control", "no-store");
+        return all;
     }
 }

@@ -1,5 +1,6 @@
 package io.shopcare.observability;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -102,10 +103,10 @@ public final class LogContext {
         return copy;
     }
 
-    /** The business ids touched so far, by kind. */
+    /** The business ids touched so far, by kind, each kind's in sorted order (Set.copyOf's order is random per JVM). */
     public synchronized Map<String, Set<String>> ids() {
         Map<String, Set<String>> copy = new TreeMap<>();
-        ids.forEach((kind, values) -> copy.put(kind, Set.copyOf(values)));
+        ids.forEach((kind, values) -> copy.put(kind, Collections.unmodifiableSet(new TreeSet<>(values))));
         return copy;
     }
 }

@@ -28,6 +28,12 @@ public final class CachedKeyRing implements KeyRing {
         this.maxStale = maxStale;
     }
 
+    /** Drops the keys held, so the next use reads the secret again (after a SnapStart restore). */
+    public synchronized void forget() {
+        keys = null;
+        readAt = null;
+    }
+
     @Override
     public synchronized SigningKeys keys() {
         Instant now = clock.instant();

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.shopcare.json.Json;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -76,5 +77,11 @@ class SecretsManagerSecretsTest {
         SecretsManagerSecrets.SecretUnavailableException e = assertThrows(
                 SecretsManagerSecrets.SecretUnavailableException.class, () -> secrets().secretString("Other"));
         assertEquals("GetSecretValue answered 400: ResourceNotFoundException", e.getMessage());
+    }
+
+    @Test
+    void withoutAnEndpointOverrideItIsTheRegionalEndpointAsInAws() {
+        System.clearProperty("aws.endpointUrlSecretsManager");
+        assertEquals(URI.create("https://secretsmanager.eu-central-1.amazonaws.com"), secrets().endpoint());
     }
 }

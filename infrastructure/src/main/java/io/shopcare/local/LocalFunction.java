@@ -5,10 +5,15 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -116,8 +121,27 @@ final class LocalFunction {
         return declared == null ? Object.class : declared;
     }
 
+    /**
+     * Invokes the handler as Lambda would: a handler that takes the raw event (a
+     * {@link RequestStreamHandler}, which the Lambda runtime prefers) gets the event's JSON as the
+     * runtime library writes it, and its JSON answer is read back into the declared answer type.
+     */
     Object invoke(Object event) {
-        return inRole(() -> handler.handleRequest(event, new LocalContext(definition)));
+        return inRole(() -> invokeInRole(event));
+    }
+
+    private Object invokeInRole(Object event) {
+        Context context = new LocalContext(definition);
+        if (handler instanceof RequestStreamHandler stream) {
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            try {
+                stream.handleRequest(new ByteArrayInputStream(LambdaPayloads.write(inputType(), event)), answer, context);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return LambdaPayloads.read(outputType(), answer.toByteArray());
+        }
+        return handler.handleRequest(event, context);
     }
 
     private record LocalContext(Template.Function function, String requestId, long deadline) implements Context {

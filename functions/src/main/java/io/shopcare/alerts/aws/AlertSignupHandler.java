@@ -39,6 +39,13 @@ public final class AlertSignupHandler extends JsonApiHandler {
         this.onceOnly = onceOnly;
     }
 
+    /** A SKU that cannot exist is refused (404) after its catalogue entry is read, before anything is written. */
+    @Override
+    protected String primingEvent() {
+        return primingRequest("POST", "/skus/SNAPSTART-PRIMING/alerts", Map.of("sku", "SNAPSTART-PRIMING"),
+                Json.write(Map.of("email", "snapstart-priming@example.com")));
+    }
+
     @Override
     protected ApiResponse handle(ApiRequest request) {
         String sku = request.pathId("sku");

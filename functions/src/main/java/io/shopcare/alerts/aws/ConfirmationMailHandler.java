@@ -1,20 +1,21 @@
 package io.shopcare.alerts.aws;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.shopcare.alerts.ConfirmationMails;
 import io.shopcare.alerts.Subscription;
 import io.shopcare.config.Environment;
+import io.shopcare.dynamo.AlertsTable;
 import io.shopcare.streams.StreamBatchProcessor;
+import io.shopcare.streams.StreamHandler;
+import io.shopcare.streams.StreamRecord;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The alerts table's stream, filtered to subscriptions whose confirmation e-mail was requested:
  * sends each once. Reports partial batch failures, so one failing record is retried alone.
  */
-public final class ConfirmationMailHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class ConfirmationMailHandler extends StreamHandler {
     private final ConfirmationMails mails;
 
     public ConfirmationMailHandler() {
@@ -29,12 +30,20 @@ public final class ConfirmationMailHandler implements RequestHandler<DynamodbEve
         this.mails = mails;
     }
 
+    /** The mail request of a subscription that cannot exist: its claim's condition fails, nothing is written or sent. */
     @Override
-    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return StreamBatchProcessor.eachRecord(event, context, record -> {
-            String pk = StreamBatchProcessor.newImage(record, "pk");
-            String sk = StreamBatchProcessor.newImage(record, "sk");
-            String request = StreamBatchProcessor.newImage(record, "mailRequest");
+    protected String primingEvent() {
+        String pk = AlertsTable.skuPk("SNAPSTART-PRIMING");
+        String sk = AlertsTable.alertSk("snapstart-priming");
+        return primingRecord(Map.of("pk", pk, "sk", sk), Map.of("pk", pk, "sk", sk, "mailRequest", "snapstart-priming"));
+    }
+
+    @Override
+    protected List<String> process(List<StreamRecord> records, Context context) {
+        return StreamBatchProcessor.eachRecord(records, context, record -> {
+            String pk = record.newImage("pk");
+            String sk = record.newImage("sk");
+            String request = record.newImage("mailRequest");
             Subscription.Ref ref = pk == null || sk == null ? null : DynamoSubscriptionStore.refOf(pk, sk);
             if (ref != null && request != null) { // the filter lets nothing else through
                 mails.send(ref, request);

@@ -23,6 +23,13 @@ public final class CategoryProductsHandler extends JsonApiHandler {
         this.pages = pages;
     }
 
+    /** A category that cannot exist: one Query, no cursor to sign. */
+    @Override
+    protected String primingEvent() {
+        return primingRequest("GET", "/categories/snapstart-priming/products", Map.of("categoryId", "snapstart-priming"),
+                null);
+    }
+
     @Override
     protected ApiResponse handle(ApiRequest request) {
         String categoryId = request.pathId("categoryId");

@@ -1,10 +1,6 @@
 package io.shopcare.availability.aws;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.shopcare.availability.AvailabilityProjector;
 import io.shopcare.catalog.Product;
 import io.shopcare.clients.AwsClients;
@@ -12,6 +8,9 @@ import io.shopcare.config.Environment;
 import io.shopcare.dynamo.InventoryTable;
 import io.shopcare.json.Json;
 import io.shopcare.streams.StreamBatchProcessor;
+import io.shopcare.streams.StreamHandler;
+import io.shopcare.streams.StreamRecord;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The inventory table's stream (filtered to product and location records): keeps the
  * availability read model current. Records about one product are handled once per batch.
  */
-public final class InventoryStreamHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class InventoryStreamHandler extends StreamHandler {
     private final AvailabilityProjector projector;
 
     public InventoryStreamHandler() {
@@ -46,14 +45,21 @@ public final class InventoryStreamHandler implements RequestHandler<DynamodbEven
     private record Subject(String productId, String locationId) {
     }
 
+    /** A change of a product that cannot exist: its aggregate is read, found missing, and nothing is projected. */
     @Override
-    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return StreamBatchProcessor.byKey(event, context, InventoryStreamHandler::subject, (subject, records) -> {
+    protected String primingEvent() {
+        return primingRecord(Map.of("pk", InventoryTable.productPk("snapstart-priming"), "sk", InventoryTable.PRODUCT_SK),
+                Map.of());
+    }
+
+    @Override
+    protected List<String> process(List<StreamRecord> batch, Context context) {
+        return StreamBatchProcessor.byKey(batch, context, InventoryStreamHandler::subject, (subject, records) -> {
             if (subject.productId() != null) {
                 Set<String> categories = new LinkedHashSet<>();
                 Set<String> skus = new LinkedHashSet<>();
-                for (DynamodbStreamRecord record : records) {
-                    String previous = StreamBatchProcessor.oldImage(record, "doc");
+                for (StreamRecord record : records) {
+                    String previous = record.oldImage("doc");
                     if (previous != null) {
                         Product before = Product.fromJson(Json.parseObject(previous));
                         categories.addAll(before.categoryIds());
@@ -67,9 +73,9 @@ public final class InventoryStreamHandler implements RequestHandler<DynamodbEven
         });
     }
 
-    private static Subject subject(DynamodbStreamRecord record) {
-        String pk = StreamBatchProcessor.key(record, "pk");
-        String sk = StreamBatchProcessor.key(record, "sk");
+    private static Subject subject(StreamRecord record) {
+        String pk = record.key("pk");
+        String sk = record.key("sk");
         if (pk == null || sk == null) {
             return null;
         }

@@ -23,6 +23,11 @@ public final class ProductDetailHandler extends JsonApiHandler {
     }
 
     @Override
+    protected String primingEvent() {
+        return primingRequest("GET", "/products/snapstart-priming", Map.of("productId", "snapstart-priming"), null);
+    }
+
+    @Override
     protected ApiResponse handle(ApiRequest request) {
         return ApiResponse.ok(queries.product(request.pathId("productId")));
     }

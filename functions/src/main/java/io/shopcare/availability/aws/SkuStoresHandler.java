@@ -23,6 +23,11 @@ public final class SkuStoresHandler extends JsonApiHandler {
     }
 
     @Override
+    protected String primingEvent() {
+        return primingRequest("GET", "/skus/SNAPSTART-PRIMING/stores", Map.of("sku", "SNAPSTART-PRIMING"), null);
+    }
+
+    @Override
     protected ApiResponse handle(ApiRequest request) {
         return ApiResponse.ok(queries.stores(request.pathId("sku")));
     }

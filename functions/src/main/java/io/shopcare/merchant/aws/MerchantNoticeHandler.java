@@ -1,20 +1,20 @@
 package io.shopcare.merchant.aws;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.shopcare.clients.AwsClients;
 import io.shopcare.config.Environment;
 import io.shopcare.mail.EmailRenderer;
 import io.shopcare.mail.aws.SesMailer;
 import io.shopcare.merchant.MerchantNotices;
 import io.shopcare.streams.StreamBatchProcessor;
+import io.shopcare.streams.StreamHandler;
+import io.shopcare.streams.StreamRecord;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The alerts table's stream, filtered to new merchant notices: e-mails each one once. */
-public final class MerchantNoticeHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class MerchantNoticeHandler extends StreamHandler {
     private final MerchantNotices notices;
 
     public MerchantNoticeHandler() {
@@ -37,8 +37,8 @@ public final class MerchantNoticeHandler implements RequestHandler<DynamodbEvent
     }
 
     @Override
-    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return StreamBatchProcessor.eachRecord(event, context, record -> notices.deliver(StreamBatchProcessor.key(record, "pk"),
-                StreamBatchProcessor.key(record, "sk")));
+    protected List<String> process(List<StreamRecord> records, Context context) {
+        return StreamBatchProcessor.eachRecord(records, context,
+                record -> notices.deliver(record.key("pk"), record.key("sk")));
     }
 }

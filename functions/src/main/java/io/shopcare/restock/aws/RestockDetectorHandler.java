@@ -1,15 +1,15 @@
 package io.shopcare.restock.aws;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.shopcare.availability.aws.DynamoInventorySource;
 import io.shopcare.clients.AwsClients;
 import io.shopcare.config.Environment;
 import io.shopcare.dynamo.InventoryTable;
 import io.shopcare.restock.RestockDetector;
 import io.shopcare.streams.StreamBatchProcessor;
+import io.shopcare.streams.StreamHandler;
+import io.shopcare.streams.StreamRecord;
+import java.util.List;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The inventory table's stream, filtered to product records: detects restocks and low-stock
  * crossings. Reports partial batch failures per product.
  */
-public final class RestockDetectorHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class RestockDetectorHandler extends StreamHandler {
     private final RestockDetector detector;
 
     public RestockDetectorHandler() {
@@ -39,10 +39,17 @@ public final class RestockDetectorHandler implements RequestHandler<DynamodbEven
                 RestockStores.of(dynamoDb, env.require("ALERTS_TABLE")).states(), Clock.systemUTC());
     }
 
+    /** A change of a product that cannot exist: read, found missing, nothing recorded. */
     @Override
-    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return StreamBatchProcessor.byKey(event, context, record -> InventoryTable.productIdOf(
-                        StreamBatchProcessor.key(record, "pk"), StreamBatchProcessor.key(record, "sk")),
-                (productId, records) -> detector.productChanged(productId));
+    protected String primingEvent() {
+        return primingRecord(Map.of("pk", InventoryTable.productPk("snapstart-priming"), "sk", InventoryTable.PRODUCT_SK),
+                Map.of());
+    }
+
+    @Override
+    protected List<String> process(List<StreamRecord> records, Context context) {
+        return StreamBatchProcessor.byKey(records, context,
+                record -> InventoryTable.productIdOf(record.key("pk"), record.key("sk")),
+                (productId, group) -> detector.productChanged(productId));
     }
 }

@@ -1,9 +1,6 @@
 package io.shopcare.restock.aws;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.shopcare.alerts.aws.EmailLinks;
 import io.shopcare.catalog.aws.DynamoCatalogRepository;
 import io.shopcare.clients.AwsClients;
@@ -13,8 +10,11 @@ import io.shopcare.mail.EmailRenderer;
 import io.shopcare.mail.aws.SesMailer;
 import io.shopcare.restock.WaveRunner;
 import io.shopcare.streams.StreamBatchProcessor;
+import io.shopcare.streams.StreamHandler;
+import io.shopcare.streams.StreamRecord;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * hand-off (a new wave, or a worker that stopped before its timeout); failures are reported per
  * record and retried, and a retry resumes the same worker's lease.
  */
-public final class RestockWaveHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class RestockWaveHandler extends StreamHandler {
     private final WaveRunner runner;
 
     public RestockWaveHandler() {
@@ -58,12 +58,19 @@ public final class RestockWaveHandler implements RequestHandler<DynamodbEvent, S
                 Clock.systemUTC(), pool, 32 * concurrency, Duration.ofSeconds(15));
     }
 
+    /** The hand-off of a wave that cannot exist: read, found missing, nothing claimed or sent. */
     @Override
-    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return StreamBatchProcessor.eachRecord(event, context, record -> {
-            String sku = StreamBatchProcessor.newImage(record, "sku");
-            String step = StreamBatchProcessor.newImage(record, "step");
-            String waveId = AlertsTable.waveIdOf(StreamBatchProcessor.key(record, "sk"));
+    protected String primingEvent() {
+        return primingRecord(Map.of("pk", AlertsTable.skuPk("SNAPSTART-PRIMING"), "sk", AlertsTable.waveSk("snapstart-priming")),
+                Map.of("sku", "SNAPSTART-PRIMING", "step", "0"));
+    }
+
+    @Override
+    protected List<String> process(List<StreamRecord> records, Context context) {
+        return StreamBatchProcessor.eachRecord(records, context, record -> {
+            String sku = record.newImage("sku");
+            String step = record.newImage("step");
+            String waveId = AlertsTable.waveIdOf(record.key("sk"));
             if (sku != null && step != null && waveId != null) {
                 runner.run(sku, waveId, Long.parseLong(step), context::getRemainingTimeInMillis);
             }

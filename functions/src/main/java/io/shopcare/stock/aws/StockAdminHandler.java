@@ -43,6 +43,13 @@ public final class StockAdminHandler extends JsonApiHandler {
                 idempotency);
     }
 
+    /** A SKU that cannot exist is refused (404) after its ownership is read, before anything is written. */
+    @Override
+    protected String primingEvent() {
+        return primingRequest("PUT", "/admin/stock/SNAPSTART-PRIMING/snapstart-priming",
+                Map.of("sku", "SNAPSTART-PRIMING", "locationId", "snapstart-priming"), "{\"onHand\": 0}");
+    }
+
     @Override
     protected ApiResponse handle(ApiRequest request) {
         String sku = request.pathId("sku");
