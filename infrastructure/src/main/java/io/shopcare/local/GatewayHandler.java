@@ -47,34 +47,43 @@ final class GatewayHandler extends Handler.Abstract {
             return true;
         }
         Map<String, String> corsHeaders = cors == null ? Map.of() : cors.responseHeaders(origin);
-        List<String> path;
+        RouteTable.Match match = null;
+        GatewayError refusal;
         try {
-            path = segments(request.getHttpURI().getPath());
+            match = routes.match(method, segments(request.getHttpURI().getPath()));
+            refusal = match == null ? GatewayError.notFound(method)
+                    : match.route().authorized() && !authorizer.allows(headers.getValuesList(HttpHeader.AUTHORIZATION))
+                    ? GatewayError.unauthorized() : null;
         } catch (IllegalArgumentException e) {
-            return send(GatewayError.malformed("The request path is not validly percent-encoded UTF-8."),
-                    corsHeaders, response, callback);
-        }
-        RouteTable.Match match = routes.match(method, path);
-        if (match == null) {
-            return send(GatewayError.notFound(method), corsHeaders, response, callback);
-        }
-        if (match.route().authorized() && !authorizer.allows(headers.getValuesList(HttpHeader.AUTHORIZATION))) {
-            return send(GatewayError.unauthorized(), corsHeaders, response, callback);
+            refusal = GatewayError.malformed("The request path is not validly percent-encoded UTF-8.");
         }
         if (request.getLength() > GatewayError.MAX_BODY_BYTES) {
-            return send(GatewayError.payloadTooLarge(), corsHeaders, response, callback);
+            return sendAndClose(GatewayError.payloadTooLarge(), corsHeaders, response, callback);
         }
+        RouteTable.Match route = match;
+        GatewayError early = refusal;
+        // The body is read even for a refusal: answering before it is read would leave the
+        // connection in a state the client cannot reuse (Jetty would then close it under the client).
         BodyReader.read(request, GatewayError.MAX_BODY_BYTES).whenCompleteAsync((body, failure) -> {
             if (failure instanceof BodyReader.TooLarge) {
-                send(GatewayError.payloadTooLarge(), corsHeaders, response, callback);
+                sendAndClose(GatewayError.payloadTooLarge(), corsHeaders, response, callback);
             } else if (failure != null) {
                 // The client went away or stalled past the idle timeout: nobody is left to answer.
                 callback.failed(failure);
+            } else if (early != null) {
+                send(early, corsHeaders, response, callback);
             } else {
-                invoke(match, request, body, corsHeaders, response, callback);
+                invoke(route, request, body, corsHeaders, response, callback);
             }
         }, invocations);
         return true;
+    }
+
+    /** Answers without reading the rest of the body, so the connection cannot carry another request. */
+    private static boolean sendAndClose(GatewayError error, Map<String, String> corsHeaders, Response response,
+                                        Callback callback) {
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        return send(error, corsHeaders, response, callback);
     }
 
     private void invoke(RouteTable.Match match, Request request, byte[] body, Map<String, String> corsHeaders,

@@ -300,6 +300,24 @@ class HttpGatewayTest {
         assertEquals(before, INVOCATIONS.get(), "no function may run for a refused request");
     }
 
+    @Test
+    void aRefusalWhoseBodyArrivesLateLeavesTheConnectionUsableForTheNextRequest() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", gateway.port())) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write("PUT /admin/things/1 HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            Thread.sleep(200);
+            out.write("{}GET /products/special HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            assertContractError(401, "UNAUTHORIZED", RawHttp.read(socket.getInputStream()));
+            RawHttp.Answer next = RawHttp.read(socket.getInputStream());
+            assertEquals(200, next.status(), next.body());
+            assertEquals("GET /products/special", json(next.body()).get("routeKey"));
+        }
+    }
+
     // ------------------------------------------------------------------ CORS as the template declares it
 
     @Test

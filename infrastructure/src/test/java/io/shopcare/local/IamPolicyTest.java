@@ -93,8 +93,8 @@ class IamPolicyTest {
     @Test
     void theProjectsPoliciesResolveToTheArnsTheStackChecks() {
         Template template = Template.load(LocalStack.findProjectDir().resolve("template.yaml"), "eu-central-1");
-        IamPolicy confirm = IamPolicy.fromTemplate("ConfirmSubscriptionFunction",
-                template.policies("ConfirmSubscriptionFunction"), "eu-central-1", "000000000000");
+        IamPolicy confirm = IamPolicy.fromTemplate("ConfirmationMailFunction",
+                template.policies("ConfirmationMailFunction"), "eu-central-1", "000000000000");
         String alerts = "arn:aws:dynamodb:eu-central-1:000000000000:table/AlertsTable";
         assertTrue(allowed(confirm, "dynamodb:Query", alerts + "/index/byOwner"), "${AlertsTable.Arn}/index/byOwner");
         assertFalse(allowed(confirm, "dynamodb:Query", alerts + "/index/byQueue"));

@@ -60,7 +60,7 @@ class TemplateLocalSettingsTest {
                       Handler: io.shopcare.http.NotFoundHandler::handleRequest
                 """);
         Template template = Template.load(file, "eu-central-1");
-        assertEquals(new Template.EventInvokeConfig(0, 600, "arn:aws:local:eu-central-1:000000000000:FailedEventsQueue"),
+        assertEquals(new Template.EventInvokeConfig(0, 600, "arn:aws:sqs:eu-central-1:000000000000:FailedEventsQueue"),
                 function(template, "OwnSettings").eventInvokeConfig(), "its own retries and destination, the global age");
         assertEquals(new Template.EventInvokeConfig(1, 600, null), function(template, "GlobalSettings").eventInvokeConfig(),
                 "the Globals alone");

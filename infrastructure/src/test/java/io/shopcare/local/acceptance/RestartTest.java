@@ -107,7 +107,7 @@ class RestartTest {
             assertTrue(link.find(), confirmation.toString());
             confirmPath = link.group(1);
         }
-        assertTrue(Files.exists(dataDir.resolve("secrets/AlertTokenSecret.json")));
+        assertTrue(Files.exists(dataDir.resolve("secrets/SigningSecret.json")));
 
         try (LocalStack second = LocalStack.start(options)) {
             StackClient client = new StackClient(second.apiUrl(), second.adminToken());
