@@ -1,5 +1,6 @@
 package io.shopcare.local;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -39,6 +40,12 @@ public final class LocalStackMain {
         }
 
         long started = System.nanoTime();
+        // Functions log JSON and EMF lines as in Lambda; the console prints them for a person and
+        // keeps the start's own output back, so the ready lines come first.
+        PrintStream terminal = System.out;
+        LocalConsole console = new LocalConsole(terminal);
+        System.setOut(console.stream());
+        console.hold();
         AtomicReference<LocalStack> running = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -54,18 +61,20 @@ public final class LocalStackMain {
                     arguments.adminToken(), arguments.demoData(), arguments.dataDir(), java.util.Map.of(),
                     arguments.lambdaPort(), arguments.webPort(), arguments.parameterOverrides(), false));
         } catch (RuntimeException e) {
+            console.release();
             System.err.println("The local stack did not start: " + rootMessage(e));
             System.exit(1);
             return;
         }
         running.set(stack);
-        System.out.println("API ready: " + stack.apiUrl());
-        System.out.println("Lambda ready: " + stack.lambdaUrl());
-        System.out.println("Inbox: " + stack.sesUrl());
-        System.out.println("Admin token: " + stack.adminToken());
-        System.out.println("Started in " + (System.nanoTime() - started) / 1_000_000 + " ms"
+        terminal.println("API ready: " + stack.apiUrl());
+        terminal.println("Lambda ready: " + stack.lambdaUrl());
+        terminal.println("Inbox: " + stack.sesUrl());
+        terminal.println("Admin token: " + stack.adminToken());
+        terminal.println("Started in " + (System.nanoTime() - started) / 1_000_000 + " ms"
                 + (arguments.demoData() ? " with demo data" : ""));
-        System.out.println("Secrets Manager: " + stack.secretsManagerUrl());
+        terminal.println("Secrets Manager: " + stack.secretsManagerUrl());
+        console.release();
         stopped.await();
     }
 

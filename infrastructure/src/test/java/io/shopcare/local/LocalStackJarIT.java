@@ -49,6 +49,7 @@ class LocalStackJarIT {
             assertEquals("Inbox: http://localhost:" + sesPort, nextLine(lines, output));
             assertTrue(nextLine(lines, output).matches("Admin token: [0-9a-f]{32}"), String.join("\n", output));
             assertTrue(nextLine(lines, output).matches("Started in \\d+ ms with demo data"), String.join("\n", output));
+            assertTrue(nextLine(lines, output).matches("Secrets Manager: http://127\\.0\\.0\\.1:\\d+"), String.join("\n", output));
 
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> listing = http.send(HttpRequest.newBuilder(
@@ -58,17 +59,19 @@ class LocalStackJarIT {
             List<?> items = (List<?>) Json.parseObject(listing.body()).get("items");
             assertFalse(items.isEmpty(), "demo data should fill the listing");
             assertNotNull(((Map<?, ?>) items.get(0)).get("availability"));
-            String requestLine = nextLine(lines, output);
-            assertTrue(requestLine.matches("GET /categories/womens-jackets/products 200 \\d+ ms"), requestLine);
+            List<String> listingLines = linesUntil(lines, output, "GET /categories/womens-jackets/products 200 \\d+ ms");
+            // The function's JSON log and EMF lines, printed for a person: time, function, level, message, ids.
+            assertTrue(listingLines.stream().anyMatch(line -> line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} CategoryProducts +INFO +"
+                    + "GET /categories/\\{categoryId} answered 200 in \\d+ ms .*categoryId=womens-jackets.* req=[0-9a-f-]{8}")),
+                    String.join("\n", listingLines));
 
             HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/nowhere"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(404, unknown.statusCode());
-            assertTrue(nextLine(lines, output).matches("GET /nowhere 404 \\d+ ms"), String.join("\n", output));
+            linesUntil(lines, output, "GET /nowhere 404 \\d+ ms");
             HttpResponse<String> confirm = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                     + "/alerts/confirm?token=secret-token-value")).build(), HttpResponse.BodyHandlers.ofString());
-            assertTrue(nextLine(lines, output).matches("GET /alerts/confirm " + confirm.statusCode() + " \\d+ ms"),
-                    String.join("\n", output));
+            linesUntil(lines, output, "GET /alerts/confirm " + confirm.statusCode() + " \\d+ ms");
 
             HttpResponse<String> dryRun = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + lambdaPort
                     + "/2015-03-31/functions/WeeklyDigestFunction/invocations")).header("X-Amz-Invocation-Type", "DryRun")
@@ -88,6 +91,7 @@ class LocalStackJarIT {
             }
         }
         assertFalse(output.stream().anyMatch(line -> line.contains("secret-token-value")), "query strings are never logged");
+        assertFalse(output.stream().anyMatch(line -> line.startsWith("{")), "no raw JSON line:\n" + String.join("\n", output));
         assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", sesPort).close(),
                 "the SES emulator must be stopped with the stack");
     }
@@ -156,6 +160,16 @@ class LocalStackJarIT {
     }
 
     /** The next line of output, waiting up to 90 s for it (the stack loads demo data before its first line). */
+    /** The lines up to and including the first that matches {@code regex} (a function's lines come beside the request's). */
+    private static List<String> linesUntil(BlockingQueue<String> lines, List<String> output, String regex)
+            throws InterruptedException {
+        List<String> seen = new ArrayList<>();
+        while (seen.isEmpty() || !seen.get(seen.size() - 1).matches(regex)) {
+            seen.add(nextLine(lines, output));
+        }
+        return seen;
+    }
+
     private static String nextLine(BlockingQueue<String> lines, List<String> output) throws InterruptedException {
         String line = lines.poll(90, TimeUnit.SECONDS);
         if (line == null) {

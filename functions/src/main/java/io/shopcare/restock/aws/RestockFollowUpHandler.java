@@ -21,18 +21,23 @@ public final class RestockFollowUpHandler implements RequestHandler<ScheduledEve
     }
 
     public RestockFollowUpHandler(Map<String, String> environment) {
-        this(followUps(new Environment(environment)));
+        this(environment, Clock.systemUTC());
+    }
+
+    /** With another clock: tests run the schedule as if its hour had come. */
+    public RestockFollowUpHandler(Map<String, String> environment, Clock clock) {
+        this(followUps(new Environment(environment), clock));
     }
 
     public RestockFollowUpHandler(FollowUpWaves followUps) {
         this.followUps = followUps;
     }
 
-    private static FollowUpWaves followUps(Environment env) {
+    private static FollowUpWaves followUps(Environment env, Clock clock) {
         DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
         RestockStores stores = RestockStores.of(dynamoDb, env.require("ALERTS_TABLE"));
         return new FollowUpWaves(stores.followUps(), stores.states(), new DynamoInventorySource(dynamoDb, env.require("INVENTORY_TABLE")),
-                Clock.systemUTC());
+                clock);
     }
 
     @Override

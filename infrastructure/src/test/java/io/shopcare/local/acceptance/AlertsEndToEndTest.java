@@ -270,6 +270,34 @@ class AlertsEndToEndTest {
         restock(sku, 5);
         settle();
         assertEquals(1, emailsTo("bounced.shopper@example.com").size());
+
+        // A later sign-up is answered alike, but nothing is mailed to a suppressed address.
+        assertEquals(202, signUp(soldOutProduct("bounce-again"), "Bounced.Shopper@example.com", "en").status());
+        settle();
+        assertEquals(1, emailsTo("bounced.shopper@example.com").size() + emailsTo("Bounced.Shopper@example.com").size());
+    }
+
+    @Test
+    void aDigestSignUpWithAnIdempotencyKeyRunsOnceAndAFailedOneFreesItsKey() {
+        soldOutProduct("digest-key");
+        String key = "digest-signup-" + System.nanoTime();
+        Map<String, String> headers = Map.of("Idempotency-Key", key);
+        assertError(client.send("POST", "/restock-digest/subscriptions", "application/json",
+                "{\"email\": \"digest.key@example.com\", \"categoryIds\": [\"no-such-category\"]}", false, headers), 404);
+        String body = "{\"email\": \"digest.key@example.com\", \"categoryIds\": [\"alerts-digest-key\"]}";
+        StackClient.Answer first = client.send("POST", "/restock-digest/subscriptions", "application/json", body, false,
+                headers);
+        assertEquals(202, first.status(), "the failed request gave its key back: " + first.body());
+        StackClient.Answer again = client.send("POST", "/restock-digest/subscriptions", "application/json", body, false,
+                headers);
+        assertEquals(202, again.status(), again.body());
+        assertEquals(first.json(), again.json());
+        assertError(client.send("POST", "/restock-digest/subscriptions", "application/json",
+                "{\"email\": \"other.key@example.com\"}", false, headers), 422);
+        awaitEmails("digest.key@example.com", 1);
+        settle();
+        assertEquals(1, emailsTo("digest.key@example.com").size(), "one confirmation for the key's two requests");
+        assertEquals(0, emailsTo("other.key@example.com").size());
     }
 
     // ------------------------------------------------------------------ helpers

@@ -179,6 +179,28 @@ class AvailabilityEndToEndTest {
         assertEquals("CZ", ((Map<?, ?>) stores.get(0).get("address")).get("country"));
     }
 
+    @Test
+    void aProductMovedToAnotherCategoryWithAVariantDroppedLeavesNothingBehind() {
+        ok(client.admin("PUT", "/admin/locations/e2e-store-m", Fixtures.location("STORE", "Move store", false)));
+        ok(client.admin("PUT", "/admin/products/e2e-moved", Fixtures.product("Moved parka", "e2e-move-from", 1, "Alpine",
+                "E2E-MOV-S", "E2E-MOV-M")));
+        ok(client.admin("PUT", "/admin/stock/E2E-MOV-M/e2e-store-m", "{\"onHand\": 3}"));
+        stock("E2E-MOV-S", 5);
+        awaitListingItem("e2e-move-from", "e2e-moved", i -> "IN_STOCK".equals(i.get("availability")));
+        awaitCondition(() -> client.get("/skus/E2E-MOV-M/stores").status() == 200 ? true : null);
+
+        ok(client.admin("PUT", "/admin/products/e2e-moved", Fixtures.product("Moved parka", "e2e-move-to", 1, "Alpine",
+                "E2E-MOV-S")));
+        awaitListingItem("e2e-move-to", "e2e-moved", i -> "IN_STOCK".equals(i.get("availability")));
+        awaitCondition(() -> items(ok(client.get("/categories/e2e-move-from/products")).json()).isEmpty() ? true : null);
+        awaitCondition(() -> client.get("/skus/E2E-MOV-M/stores").status() == 404 ? true : null);
+        Map<String, Object> detail = ok(client.get("/products/e2e-moved")).json();
+        assertEquals(List.of("S"), options(detail, "size").stream().map(o -> o.get("value")).toList(), detail.toString());
+        // The dropped SKU is free again: another product may take it.
+        ok(client.admin("PUT", "/admin/products/e2e-taker", Fixtures.product("Taker", "e2e-move-to", 2, "Alpine",
+                "E2E-MOV-M")));
+    }
+
     private static String alternativeProduct(String name, String category, String brand, String material, String sku) {
         return """
                 {"name": "%s", "categoryIds": ["%s"], "attributes": {"brand": "%s", "material": "%s"},

@@ -18,6 +18,7 @@ import io.shopcare.mail.Mailer;
 import io.shopcare.mail.aws.SesMailer;
 import io.shopcare.restock.WaveRunner;
 import io.shopcare.restock.WaveStore;
+import io.shopcare.restock.aws.RestockFollowUpHandler;
 import io.shopcare.restock.aws.RestockStores;
 import io.shopcare.restock.aws.RestockWaveHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -47,6 +48,8 @@ class RestockWaveFaultsTest {
     private static final AtomicReference<RequestHandler<DynamodbEvent, StreamsEventResponse>> WAVE_HANDLER =
             new AtomicReference<>();
     private static final List<ExecutorService> POOLS = new ArrayList<>();
+    /** The follow-up schedule runs as if two hours had passed: follow-ups are due an hour after their wave. */
+    private static final Duration FOLLOW_UP_CLOCK_AHEAD = Duration.ofHours(2);
     private static volatile Map<String, String> waveEnvironment;
     private static LocalStack stack;
     private static StackClient client;
@@ -59,7 +62,8 @@ class RestockWaveFaultsTest {
             RequestHandler<DynamodbEvent, StreamsEventResponse> current = (event, context) ->
                     WAVE_HANDLER.get().handleRequest(event, context);
             return current;
-        }));
+        }).withHandler("RestockFollowUpFunction", environment -> new RestockFollowUpHandler(environment,
+                Clock.offset(Clock.systemUTC(), FOLLOW_UP_CLOCK_AHEAD))));
         client = new StackClient(stack.apiUrl(), stack.adminToken());
         inbox = new SesInbox(stack.sesUrl());
         healthyAgain();
@@ -81,6 +85,35 @@ class RestockWaveFaultsTest {
             stack.close();
         }
         POOLS.forEach(ExecutorService::shutdownNow);
+    }
+
+    @Test
+    void aWaveThatUsedItsBudgetIsFollowedUpAnHourLaterOnlyWhileTheSkuIsStillBuyable() {
+        String waiting = Fixtures.soldOutProduct(client, stack, WAREHOUSE, "followup");
+        List<String> waitingAddresses = ConfirmedAlerts.seed(stack.dynamoDb(), stack.tableName("AlertsTable"), waiting,
+                "followup", 14);
+        String gone = Fixtures.soldOutProduct(client, stack, WAREHOUSE, "followupgone");
+        List<String> goneAddresses = ConfirmedAlerts.seed(stack.dynamoDb(), stack.tableName("AlertsTable"), gone,
+                "followupgone", 12);
+        Fixtures.setStock(client, stack, waiting, WAREHOUSE, 1); // a wave of max(10, 3 × 1) = 10
+        Fixtures.setStock(client, stack, gone, WAREHOUSE, 1);
+        stack.awaitIdle(Duration.ofSeconds(60));
+        Fixtures.setStock(client, stack, gone, WAREHOUSE, 0); // sold out again before its follow-up
+        for (int i = 0; i < 14; i++) {
+            assertEquals(i < 10 ? 1 : 0, inbox.emailsTo(waitingAddresses.get(i)).size(), "first wave, alert " + i);
+        }
+
+        stack.runSchedule("RestockFollowUpFunction", java.time.Instant.now().plus(FOLLOW_UP_CLOCK_AHEAD));
+        stack.awaitIdle(Duration.ofSeconds(60));
+        for (int i = 0; i < 14; i++) {
+            assertEquals(1, inbox.emailsTo(waitingAddresses.get(i)).size(), "after the follow-up wave, alert " + i);
+        }
+        for (int i = 0; i < 12; i++) {
+            assertEquals(i < 10 ? 1 : 0, inbox.emailsTo(goneAddresses.get(i)).size(), "sold out again: no follow-up, alert " + i);
+        }
+        stack.runSchedule("RestockFollowUpFunction", java.time.Instant.now().plus(FOLLOW_UP_CLOCK_AHEAD));
+        stack.awaitIdle(Duration.ofSeconds(60));
+        assertEquals(0, inbox.emailsTo(goneAddresses.get(10)).size(), "the discarded follow-up stays discarded");
     }
 
     @Test
