@@ -62,7 +62,7 @@ class LocalStackJarIT {
             List<String> listingLines = linesUntil(lines, output, "GET /categories/womens-jackets/products 200 \\d+ ms");
             // The function's JSON log and EMF lines, printed for a person: time, function, level, message, ids.
             assertTrue(listingLines.stream().anyMatch(line -> line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} CategoryProducts +INFO +"
-                    + "GET /categories/\\{categoryId} answered 200 in \\d+ ms .*categoryId=womens-jackets.* req=[0-9a-f-]{8}")),
+                    + "GET /categories/\\{categoryId}/products answered 200 in \\d+ ms .*categoryId=womens-jackets.* req=[0-9a-f-]{8}")),
                     String.join("\n", listingLines));
 
             HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/nowhere"))

@@ -177,6 +177,11 @@ class AvailabilityEndToEndTest {
         assertEquals("Zlín store", stores.get(0).get("name"));
         assertFalse(((List<?>) stores.get(0).get("openingHours")).isEmpty());
         assertEquals("CZ", ((Map<?, ?>) stores.get(0).get("address")).get("country"));
+
+        // A store's change reaches every SKU it stocks, with no stock change.
+        ok(client.admin("PUT", "/admin/locations/e2e-store-a", Fixtures.location("STORE", "Zlín centre", false)));
+        awaitCondition(() -> "Zlín centre".equals(items(ok(client.get("/skus/STR-M/stores")).json()).get(0).get("name"))
+                ? true : null);
     }
 
     @Test
