@@ -85,7 +85,10 @@ class FunctionsStandaloneBuildIT {
     private static int mvn(Path dir, String... goals) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("mvn", "-B", "-q", "-ntp"));
         command.addAll(List.of(goals));
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).inheritIO();
+        // The copy has no .mvn/jvm.config: the same short-lived-JVM options as this build's Maven.
+        builder.environment().put("MAVEN_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+        Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("mvn " + String.join(" ", goals) + " took over 5 minutes");

@@ -91,14 +91,17 @@ class RestartTest {
 
     @Test
     void aCleanRestartKeepsChangesAndTheLinkSecretAndRedeliversNothing(@TempDir Path dataDir) {
-        LocalStackOptions options = LocalStackOptions.forTests().withDataDir(dataDir).withDemoData(true);
+        LocalStackOptions options = LocalStackOptions.forTests().withDataDir(dataDir);
         String confirmPath;
         try (LocalStack first = LocalStack.start(options)) {
             StackClient client = new StackClient(first.apiUrl(), first.adminToken());
-            ok(client.admin("PUT", "/admin/stock/ADJ-RED-S/store-brno", "{\"onHand\": 40}"));
+            ok(client.admin("PUT", "/admin/locations/restart-store", Fixtures.location("STORE", "Restart store", false)));
+            ok(client.admin("PUT", "/admin/locations/warehouse-prague", Fixtures.location("WAREHOUSE", "Restart warehouse",
+                    true)));
             ok(client.admin("PUT", "/admin/products/restart-parka", Fixtures.product("Restart parka", "restart-cat", 1,
                     "Alpine", "RESTART-PARKA-M")));
             ok(client.admin("PUT", "/admin/stock/RESTART-PARKA-M/warehouse-prague", "{\"onHand\": 0}"));
+            ok(client.admin("PUT", "/admin/stock/RESTART-PARKA-M/restart-store", "{\"onHand\": 40}"));
             first.awaitIdle(Duration.ofSeconds(60));
             assertEquals(202, client.send("POST", "/skus/RESTART-PARKA-M/alerts", "application/json",
                     "{\"email\": \"restart@example.com\"}", false, Map.of()).status());
@@ -109,14 +112,16 @@ class RestartTest {
         }
         assertTrue(Files.exists(dataDir.resolve("secrets/SigningSecret.json")));
 
-        try (LocalStack second = LocalStack.start(options)) {
+        // Demo data asked for now: the data dir is not empty, so none is loaded over the merchant's data.
+        try (LocalStack second = LocalStack.start(options.withDemoData(true))) {
             StackClient client = new StackClient(second.apiUrl(), second.adminToken());
             second.awaitIdle(Duration.ofSeconds(60));
             for (String function : STREAM_FUNCTIONS) {
                 assertEquals(List.of(), second.deliveredBatches(function), function + " got nothing again");
             }
-            Map<String, Object> brno = storeEntry(client, "ADJ-RED-S", "store-brno");
-            assertEquals("IN_STOCK", brno.get("availability"), "the merchant's 40, not the demo data's 2: " + brno);
+            Map<String, Object> store = storeEntry(client, "RESTART-PARKA-M", "restart-store");
+            assertEquals("IN_STOCK", store.get("availability"), "the merchant's 40 units: " + store);
+            assertEquals(404, client.get("/products/alpine-down-jacket").status(), "no demo data in a data dir in use");
             StackClient.Answer confirmed = client.get(confirmPath);
             assertEquals(200, confirmed.status(), confirmed.body());
             assertEquals(Map.of("status", "ACTIVE", "sku", "RESTART-PARKA-M"), confirmed.json());
