@@ -25,11 +25,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,10 +40,12 @@ import java.util.logging.Logger;
  * Sends one restock wave: the oldest ACTIVE alerts of a SKU, at most the wave's budget, in
  * chunks. Each e-mail is preceded by a conditional claim of the alert (only the claimant sends)
  * and followed by recording the message id; an unclear send failure keeps the claim, so an alert
- * is e-mailed at most once, never "maybe twice". The budget is reserved before a chunk is
+ * is e-mailed at most once, never "maybe twice". Claims and sends are a pipeline on two thread
+ * pools (they wait on different servers: the table and SES): claims run ahead of the sends by at
+ * most {@link Workers#claimedAhead()} alerts, and an alert's send starts only after its claim. The budget is reserved before a chunk is
  * claimed, and the reserved chunk is remembered on the wave: a worker retried after a crash
  * finishes that chunk first (alerts it had claimed stay done), so a crash neither repeats nor
- * skips anyone except an alert whose send was in flight. A worker stops well before its
+ * skips anyone except the alerts claimed but not yet confirmed sent (at most the look-ahead). A worker stops well before its
  * invocation's timeout and hands the wave on through the wave's own stream record, so a list of
  * any length is worked through in bounded invocations.
  */
@@ -55,19 +60,31 @@ public final class WaveRunner {
     private final EmailRenderer renderer;
     private final Links links;
     private final Clock clock;
-    private final ExecutorService sendPool;
+    private final Workers workers;
     private final int chunkSize;
     private final long safetyMarginMillis;
 
+    /**
+     * The threads that claim and the threads that send, and how many alerts may be claimed but not
+     * yet sent (the claims' head start; also what a crash can leave claimed and unsent).
+     */
+    public record Workers(ExecutorService claims, ExecutorService sends, int claimedAhead) {
+        public Workers {
+            if (claimedAhead < 1) {
+                throw new IllegalArgumentException("claimedAhead must be at least 1");
+            }
+        }
+    }
+
     public WaveRunner(WaveStore store, CatalogRepository catalog, Mailer mailer, EmailRenderer renderer, Links links,
-                      Clock clock, ExecutorService sendPool, int chunkSize, Duration safetyMargin) {
+                      Clock clock, Workers workers, int chunkSize, Duration safetyMargin) {
         this.store = store;
         this.catalog = catalog;
         this.mailer = mailer;
         this.renderer = renderer;
         this.links = links;
         this.clock = clock;
-        this.sendPool = sendPool;
+        this.workers = workers;
         this.chunkSize = chunkSize;
         this.safetyMarginMillis = safetyMargin.toMillis();
     }
@@ -137,17 +154,29 @@ public final class WaveRunner {
                 || (wave.phase() == Phase.WORKING && wave.leaseFrom() != null && wave.leaseFrom() == handOffStep);
     }
 
-    /** Claims and e-mails the chunk in parallel; returns how many alerts stay claimed (sent or maybe sent). */
+    /** Claims and e-mails the chunk (a pipeline); returns how many alerts stay claimed (sent or maybe sent). */
     private int sendChunk(Wave wave, List<String> chunk, Letters letters) {
         Instant now = clock.instant();
-        List<Future<SendOutcome>> futures = new ArrayList<>();
+        Semaphore unsent = new Semaphore(workers.claimedAhead());
+        List<CompletableFuture<SendOutcome>> outcomes = new ArrayList<>();
         for (String alert : chunk) {
-            futures.add(sendPool.submit(LogContext.carry(() -> claimAndSend(wave, alert, letters, now))));
+            Callable<Claim> claim = LogContext.carry(() -> {
+                unsent.acquireUninterruptibly(); // released once this alert's send (if any) is over
+                return store.claim(wave.sku(), alert, wave.waveId(), now);
+            });
+            outcomes.add(CompletableFuture.supplyAsync(unchecked(claim), workers.claims())
+                    .thenCompose(claimed -> claimed.outcome() == ClaimOutcome.CLAIMED
+                            ? CompletableFuture.supplyAsync(unchecked(LogContext.carry(
+                                    () -> send(wave, alert, claimed.recipient(), letters, now))), workers.sends())
+                            // Claimed before by this wave (a crashed worker): sent or maybe sent, it keeps its reservation.
+                            : CompletableFuture.completedFuture(new SendOutcome(alert,
+                                    claimed.outcome() == ClaimOutcome.CLAIMED_BEFORE, null)))
+                    .whenComplete((outcome, failure) -> unsent.release()));
         }
         Map<String, String> messageIds = new LinkedHashMap<>();
         int kept = 0;
         RuntimeException firstFailure = null;
-        for (Future<SendOutcome> future : futures) {
+        for (CompletableFuture<SendOutcome> future : outcomes) {
             try {
                 SendOutcome outcome = future.get();
                 if (outcome.kept()) {
@@ -177,16 +206,22 @@ public final class WaveRunner {
         return kept;
     }
 
+    private static <T> Supplier<T> unchecked(Callable<T> task) {
+        return () -> {
+            try {
+                return task.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
     private record SendOutcome(String subscriberId, boolean kept, String messageId) {
     }
 
-    private SendOutcome claimAndSend(Wave wave, String alert, Letters letters, Instant now) {
-        Claim claim = store.claim(wave.sku(), alert, wave.waveId(), now);
-        if (claim.outcome() != ClaimOutcome.CLAIMED) {
-            // Claimed before by this wave (a crashed worker): sent or maybe sent, it keeps its reservation.
-            return new SendOutcome(alert, claim.outcome() == ClaimOutcome.CLAIMED_BEFORE, null);
-        }
-        ClaimedAlert recipient = claim.recipient();
+    private SendOutcome send(Wave wave, String alert, ClaimedAlert recipient, Letters letters, Instant now) {
         Language language = Language.ofTag(recipient.language());
         String unsubscribeUrl = links.unsubscribe(alert, now);
         OutgoingEmail email = new OutgoingEmail(recipient.email(),

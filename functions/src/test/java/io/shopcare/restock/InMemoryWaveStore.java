@@ -31,7 +31,18 @@ final class InMemoryWaveStore implements WaveStore {
     final Map<String, String> messageIds = new LinkedHashMap<>();
     /** When positive, the claim with this number (counting from 1) fails as storage would. */
     int crashOnClaim;
+    /** Told the number of claims so far, after each claim (inside the store's lock). */
+    java.util.function.IntConsumer afterClaim = claims -> { };
     private int claims;
+
+    synchronized int claimCount() {
+        return claims;
+    }
+
+    /** The wave that has the alert of this address, or null. */
+    synchronized String claimedBy(String email) {
+        return queue.values().stream().filter(a -> a.email.equals(email)).map(a -> a.notifiedBy).findFirst().orElse(null);
+    }
 
     Alert addAlert(String subscriberId, String position, String email) {
         Alert alert = new Alert(subscriberId, position, email);
@@ -99,6 +110,7 @@ final class InMemoryWaveStore implements WaveStore {
         if (++claims == crashOnClaim) {
             throw new IllegalStateException("storage failed during claim " + claims);
         }
+        afterClaim.accept(claims);
         Alert alert = alert(subscriberId);
         if (alert.active) {
             alert.active = false;

@@ -20,8 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,18 +33,24 @@ class WaveRunnerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
     private final InMemoryWaveStore store = new InMemoryWaveStore();
     private final RecordingMailer mailer = new RecordingMailer();
+    private final ExecutorService claimers = Executors.newSingleThreadExecutor();
     private final ExecutorService senders = Executors.newSingleThreadExecutor();
 
     @AfterEach
-    void stopSenders() {
+    void stopWorkers() {
+        claimers.shutdownNow();
         senders.shutdownNow();
     }
 
     private WaveRunner runner(int chunkSize) {
+        return runner(chunkSize, mailer, new WaveRunner.Workers(claimers, senders, 2));
+    }
+
+    private WaveRunner runner(int chunkSize, Mailer mailer, WaveRunner.Workers workers) {
         Links links = new Links("https://api.example", "https://shop.example", new LinkTokens(() -> SigningKeys.fromSecret(
                 "{\"current\": \"k1\", \"k1\": \"" + "w".repeat(40) + "\"}")));
         return new WaveRunner(store, new InMemoryCatalog().with(Products.JACKET), mailer, new EmailRenderer(),
-                links, CLOCK, senders, chunkSize, Duration.ofSeconds(15));
+                links, CLOCK, workers, chunkSize, Duration.ofSeconds(15));
     }
 
     private void alerts(int count) {
@@ -66,6 +74,47 @@ class WaveRunnerTest {
 
         runner(4).run("JK-M", "w1", 0, () -> 60_000); // the same hand-off delivered again
         assertEquals(10, mailer.sent.size());
+    }
+
+    @Test
+    void claimsRunAheadOfTheSendsByAtMostTheLookAheadAndEverySendFollowsItsClaim() {
+        alerts(10);
+        store.newWave("JK-M", "w1", "jacket", 10);
+        AtomicInteger sendsDone = new AtomicInteger();
+        AtomicInteger mostAhead = new AtomicInteger();
+        store.afterClaim = claims -> mostAhead.accumulateAndGet(claims - sendsDone.get(), Math::max);
+        List<String> sentUnclaimed = new CopyOnWriteArrayList<>();
+        Mailer slowFirstSend = email -> {
+            if (!"w1".equals(store.claimedBy(email.to()))) {
+                sentUnclaimed.add(email.to());
+            }
+            if (sendsDone.get() == 0) {
+                // While the first send hangs, claims go on up to the look-ahead of 3, and no further.
+                awaitClaims(3, Duration.ofSeconds(5));
+                awaitClaims(4, Duration.ofMillis(100));
+            }
+            mailer.send(email);
+            sendsDone.incrementAndGet();
+            return "id-" + email.to();
+        };
+        ExecutorService twoClaimers = Executors.newFixedThreadPool(2);
+        try {
+            runner(10, slowFirstSend, new WaveRunner.Workers(twoClaimers, senders, 3)).run("JK-M", "w1", 0, () -> 60_000);
+        } finally {
+            twoClaimers.shutdownNow();
+        }
+        assertEquals(3, mostAhead.get(), "claimed but not yet sent, at most");
+        assertEquals(List.of(), sentUnclaimed, "a send only after its claim");
+        assertEquals(10, mailer.sent.size());
+        assertEquals(10, store.messageIds.size());
+    }
+
+    /** Waits until the store has had {@code count} claims, at most {@code patience}. */
+    private void awaitClaims(int count, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (store.claimCount() < count && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
     }
 
     @Test

@@ -29,7 +29,21 @@ final class StreamReader implements AutoCloseable {
     static final long QUIET_MAX_MILLIS = 10_000;
     private static final long QUIET_FIRST_MILLIS = 20;
     private static final long EAGER_MILLIS = 10;
+    /**
+     * While the stream is busy (more than {@link #BUSY_RECORDS_PER_SECOND} records a second), a pass
+     * that found records is followed by this pause, as Lambda's own pollers read a shard about four
+     * times a second: each GetRecords then returns many records instead of a few, and the reader stops
+     * competing with the writers for DynamoDB Local's one SQLite thread (a 10,000-alert wave spent a
+     * third of that thread on GetRecords). A quieter stream is read again at once, so a chain of
+     * handlers in a test is not slowed.
+     */
+    static final long BUSY_PACE_MILLIS = 250;
+    static final int BUSY_RECORDS_PER_SECOND = 100;
     private static final long DISCOVER_EVERY_NANOS = 30_000_000_000L;
+    /** Records read in the current one-second window and in the one before it (the reader's thread only). */
+    private long rateWindowStart = System.nanoTime();
+    private int rateWindowRecords;
+    private int lastWindowRecords;
     private final DynamoDbStreamsClient streams;
     private final String tableName;
     private final String streamArn;
@@ -120,6 +134,9 @@ final class StreamReader implements AutoCloseable {
                 quietPasses = 0;
                 backoff = 0;
                 activity.touch();
+                if (busy() && !pace()) {
+                    return;
+                }
             } else if (quietPasses == 0 || quietSince != epochAtStart) {
                 quietSince = epochAtStart;
                 quietPasses = 1;
@@ -130,6 +147,29 @@ final class StreamReader implements AutoCloseable {
             if (!found && !pause(activity.awaited() ? EAGER_MILLIS : QUIET_FIRST_MILLIS << Math.min(backoff++, 9))) {
                 return;
             }
+        }
+    }
+
+    /** Whether the records of the last full second (or of the current one so far) exceed the busy rate. */
+    private boolean busy() {
+        long now = System.nanoTime();
+        long elapsed = now - rateWindowStart;
+        if (elapsed >= 1_000_000_000L) {
+            // A window that ran long (a quiet spell since) says nothing about the last second.
+            lastWindowRecords = elapsed < 2_000_000_000L ? rateWindowRecords : 0;
+            rateWindowRecords = 0;
+            rateWindowStart = now;
+        }
+        return Math.max(lastWindowRecords, rateWindowRecords) > BUSY_RECORDS_PER_SECOND;
+    }
+
+    /** The pause after a pass that found records; wake-ups do not shorten it. False when interrupted. */
+    private boolean pace() {
+        try {
+            Thread.sleep(BUSY_PACE_MILLIS);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
         }
     }
 
@@ -204,6 +244,7 @@ final class StreamReader implements AutoCloseable {
             return false;
         }
         if (!response.records().isEmpty()) {
+            rateWindowRecords += response.records().size();
             cursor.lastRead = response.records().get(response.records().size() - 1).dynamodb().sequenceNumber();
             for (StreamMapping mapping : mappings) {
                 mapping.offer(shard, response.records());

@@ -43,11 +43,11 @@ public final class RestockWaveHandler extends StreamHandler {
     private static WaveRunner runner(Environment env) {
         DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
         int concurrency = Integer.parseInt(env.require("SEND_CONCURRENCY"));
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency, task -> {
-            Thread thread = new Thread(task, "wave-sender");
-            thread.setDaemon(true);
-            return thread;
-        });
+        // As many claiming as sending threads. At most SendConcurrency alerts are claimed and not yet
+        // confirmed sent: what a crash can leave unsent, the same bound as one claim-then-send per
+        // thread. A longer head start measured no faster here and would widen that window.
+        WaveRunner.Workers workers = new WaveRunner.Workers(pool("wave-claimer", concurrency),
+                pool("wave-sender", concurrency), concurrency);
         return new WaveRunner(RestockStores.of(dynamoDb, env.require("ALERTS_TABLE")).waves(),
                 new DynamoCatalogRepository(dynamoDb, env.require("INVENTORY_TABLE"), Clock.systemUTC()),
                 SesMailer.fromEnvironment(env),
@@ -55,7 +55,15 @@ public final class RestockWaveHandler extends StreamHandler {
                 EmailLinks.fromEnvironment(env),
                 // Chunks of 32 per sender: each costs one query, one reservation and one record of
                 // message ids, so big chunks keep those small per alert; one chunk takes seconds at most.
-                Clock.systemUTC(), pool, 32 * concurrency, Duration.ofSeconds(15));
+                Clock.systemUTC(), workers, 32 * concurrency, Duration.ofSeconds(15));
+    }
+
+    private static ExecutorService pool(String name, int threads) {
+        return Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** The hand-off of a wave that cannot exist: read, found missing, nothing claimed or sent. */

@@ -273,12 +273,14 @@ class RestockWaveFaultsTest {
 
     /** The production runner's parts, with the test's store, mailer, sender threads and chunk size. */
     private static WaveRunner runner(WaveStore store, Mailer mailer, int senders, int chunkSize) {
+        ExecutorService claimers = Executors.newFixedThreadPool(senders);
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         synchronized (POOLS) {
+            POOLS.add(claimers);
             POOLS.add(pool);
         }
         return new WaveRunner(store, new DynamoCatalogRepository(stack.dynamoDb(), environment().require("INVENTORY_TABLE"),
                 Clock.systemUTC()), mailer, new EmailRenderer(), EmailLinks.fromEnvironment(environment()), Clock.systemUTC(),
-                pool, chunkSize, Duration.ofSeconds(15));
+                new WaveRunner.Workers(claimers, pool, senders), chunkSize, Duration.ofSeconds(15));
     }
 }

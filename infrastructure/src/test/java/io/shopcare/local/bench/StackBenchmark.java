@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * A bench command, not a test: starts the local stack with demo data and prints start time,
  * p50/p90 of the read routes as ratios to a raw GetItem against the same DynamoDB Local (the
  * floor any route pays), and the read capacity each route's single request consumes.
- * Run: {@code mvn -B -q -pl infrastructure exec:java@bench} after {@code mvn -B -DskipTests install}.
+ * Then the restock wave ({@link RestockWaveBenchmark}) on a fresh stack; argument {@code wave}: only that.
+ * Run: {@code mvn -B -q -pl infrastructure exec:exec@bench [-Dbench=wave]} after {@code mvn -B -DskipTests install}.
  */
 public final class StackBenchmark {
     private static final int WARMUP = 300;
@@ -26,6 +27,10 @@ public final class StackBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("wave")) {
+            RestockWaveBenchmark.runOnFreshStack();
+            return;
+        }
         long bare = System.nanoTime();
         try (LocalStack empty = LocalStack.start(LocalStackOptions.forTests())) {
             bare = System.nanoTime() - bare;
