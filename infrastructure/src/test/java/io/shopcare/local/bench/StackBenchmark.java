@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * A bench command, not a test: starts the local stack with demo data and prints start time,
  * p50/p90 of the read routes as ratios to a raw GetItem against the same DynamoDB Local (the
  * floor any route pays), and the read capacity each route's single request consumes.
- * Then the restock wave ({@link RestockWaveBenchmark}) on a fresh stack; argument {@code wave}: only that.
+ * Then the restock wave ({@link RestockWaveBenchmark}) on a fresh stack; argument {@code wave} or
+ * {@code signup}: only the wave, or only the sign-up timing.
  * Run: {@code mvn -B -q -pl infrastructure exec:exec@bench [-Dbench=wave]} after {@code mvn -B -DskipTests install}.
  */
 public final class StackBenchmark {
@@ -29,6 +30,12 @@ public final class StackBenchmark {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("wave")) {
             RestockWaveBenchmark.runOnFreshStack();
+            return;
+        }
+        if (args.length > 0 && args[0].equals("signup")) {
+            try (LocalStack stack = LocalStack.start(LocalStackOptions.forTests())) {
+                SignUpTimingBenchmark.run(stack);
+            }
             return;
         }
         long bare = System.nanoTime();
