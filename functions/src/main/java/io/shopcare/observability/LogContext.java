@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * What the invocation a thread works for is about: its request id, its function, the business ids
@@ -59,7 +59,7 @@ public final class LogContext {
     }
 
     /** The same task, run under this thread's current context on whatever thread runs it. */
-    public static <T> Callable<T> carry(Callable<T> task) {
+    public static <T> Supplier<T> carry(Supplier<T> task) {
         LogContext context = CURRENT.get();
         if (context == null) {
             return task;
@@ -68,7 +68,7 @@ public final class LogContext {
             LogContext previous = CURRENT.get();
             CURRENT.set(context);
             try {
-                return task.call();
+                return task.get();
             } finally {
                 if (previous == null) {
                     CURRENT.remove();

@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -160,14 +159,14 @@ public final class WaveRunner {
         Semaphore unsent = new Semaphore(workers.claimedAhead());
         List<CompletableFuture<SendOutcome>> outcomes = new ArrayList<>();
         for (String alert : chunk) {
-            Callable<Claim> claim = LogContext.carry(() -> {
+            Supplier<Claim> claim = LogContext.carry(() -> {
                 unsent.acquireUninterruptibly(); // released once this alert's send (if any) is over
                 return store.claim(wave.sku(), alert, wave.waveId(), now);
             });
-            outcomes.add(CompletableFuture.supplyAsync(unchecked(claim), workers.claims())
+            outcomes.add(CompletableFuture.supplyAsync(claim, workers.claims())
                     .thenCompose(claimed -> claimed.outcome() == ClaimOutcome.CLAIMED
-                            ? CompletableFuture.supplyAsync(unchecked(LogContext.carry(
-                                    () -> send(wave, alert, claimed.recipient(), letters, now))), workers.sends())
+                            ? CompletableFuture.supplyAsync(LogContext.carry(
+                                    () -> send(wave, alert, claimed.recipient(), letters, now)), workers.sends())
                             // Claimed before by this wave (a crashed worker): sent or maybe sent, it keeps its reservation.
                             : CompletableFuture.completedFuture(new SendOutcome(alert,
                                     claimed.outcome() == ClaimOutcome.CLAIMED_BEFORE, null)))
@@ -204,18 +203,6 @@ public final class WaveRunner {
             throw firstFailure;
         }
         return kept;
-    }
-
-    private static <T> Supplier<T> unchecked(Callable<T> task) {
-        return () -> {
-            try {
-                return task.call();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        };
     }
 
     private record SendOutcome(String subscriberId, boolean kept, String messageId) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.shopcare.json.Json;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
@@ -78,10 +79,10 @@ class ObservabilityTest {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             pool.submit(() -> null).get(); // the pool thread exists before this invocation's work arrives
-            String seen = pool.submit(LogContext.carry(() -> {
+            String seen = CompletableFuture.supplyAsync(LogContext.carry(() -> {
                 Metrics.count("AlertsNotified", 4);
                 return LogContext.current().requestId();
-            })).get();
+            }), pool).get();
             assertEquals("req-3", seen);
             assertNull(pool.submit(() -> LogContext.current()).get(), "nothing left behind on the pool thread");
         } finally {
