@@ -1,5 +1,7 @@
 package io.shopcare.catalog;
 
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,11 +9,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** A warehouse or store, as the merchant pushes it. */
+/**
+ * A warehouse or store, as the merchant pushes it. Working days are the days it has opening hours.
+ * {@code dispatchCutoff} (local time): orders sourced here after it count from the next working day;
+ * {@code dailyCapacity}: orders it dispatches per working day (turns its backlog into days);
+ * {@code storageDays}: how long a pickup waits at a STORE.
+ */
 public record Location(String locationId, String type, String name, Address address, String phone, String timezone,
-                       List<OpeningHours> openingHours, boolean shipsOnline, boolean pickup, int processingDays) {
+                       List<OpeningHours> openingHours, boolean shipsOnline, boolean pickup, int processingDays,
+                       LocalTime dispatchCutoff, int dailyCapacity, int storageDays) {
 
     public static final List<String> TYPES = List.of("WAREHOUSE", "STORE");
+    public static final LocalTime DEFAULT_DISPATCH_CUTOFF = LocalTime.of(14, 0);
+    public static final int DEFAULT_DAILY_CAPACITY = 200;
+    public static final int MAX_DAILY_CAPACITY = 100_000;
+    public static final int DEFAULT_STORAGE_DAYS = 7;
+    /** Longer than any shop keeps a parcel; the customer may extend by up to 7 more days. */
+    public static final int MAX_STORAGE_DAYS = 60;
+    private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
     private static final List<String> DAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -52,11 +67,16 @@ public record Location(String locationId, String type, String name, Address addr
         json.put("shipsOnline", shipsOnline);
         json.put("pickup", pickup);
         json.put("processingDays", processingDays);
+        json.put("dispatchCutoff", dispatchCutoff.format(HOURS_MINUTES));
+        json.put("dailyCapacity", dailyCapacity);
+        json.put("storageDays", storageDays);
         return json;
     }
 
-
-    /** Reads the stored JSON form back (see {@link #toJson()}). */
+    /**
+     * Reads the stored JSON form back (see {@link #toJson()}). Documents stored before
+     * {@code dispatchCutoff}, {@code dailyCapacity} and {@code storageDays} existed get their defaults.
+     */
     public static Location fromJson(Map<?, ?> json) {
         Map<?, ?> address = (Map<?, ?>) json.get("address");
         List<OpeningHours> hours = new ArrayList<>();
@@ -69,6 +89,9 @@ public record Location(String locationId, String type, String name, Address addr
                         (String) address.get("postcode"), (String) address.get("country")),
                 (String) json.get("phone"), (String) json.get("timezone"), List.copyOf(hours),
                 (Boolean) json.get("shipsOnline"), (Boolean) json.get("pickup"),
-                ((Number) json.get("processingDays")).intValue());
+                ((Number) json.get("processingDays")).intValue(),
+                json.get("dispatchCutoff") instanceof String cutoff ? LocalTime.parse(cutoff) : DEFAULT_DISPATCH_CUTOFF,
+                json.get("dailyCapacity") instanceof Number capacity ? capacity.intValue() : DEFAULT_DAILY_CAPACITY,
+                json.get("storageDays") instanceof Number days ? days.intValue() : DEFAULT_STORAGE_DAYS);
     }
 }

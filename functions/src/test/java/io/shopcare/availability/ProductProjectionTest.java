@@ -109,7 +109,8 @@ class ProductProjectionTest {
 
     static Location location(String id, String type, String name, boolean shipsOnline) {
         return new Location(id, type, name, new Location.Address("Street 1", "City", "10000", "CZ"), "+420 1234567",
-                "Europe/Prague", List.of(), shipsOnline, !shipsOnline, 1);
+                "Europe/Prague", List.of(), shipsOnline, !shipsOnline, 1, Location.DEFAULT_DISPATCH_CUTOFF,
+                Location.DEFAULT_DAILY_CAPACITY, Location.DEFAULT_STORAGE_DAYS);
     }
 
     @SuppressWarnings("unchecked")

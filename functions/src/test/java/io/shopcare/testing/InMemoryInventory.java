@@ -17,7 +17,8 @@ public final class InMemoryInventory implements InventorySource {
     /** A warehouse that ships online. */
     public static final Location WAREHOUSE = new Location("warehouse", "WAREHOUSE", "Warehouse",
             new Location.Address("Skladová 5", "Praha", "190 00", "CZ"), "+420 222 000 999", "Europe/Prague",
-            List.of(new Location.OpeningHours("MON", "08:00", "16:00")), true, false, 1);
+            List.of(new Location.OpeningHours("MON", "08:00", "16:00")), true, false, 1, Location.DEFAULT_DISPATCH_CUTOFF,
+            Location.DEFAULT_DAILY_CAPACITY, Location.DEFAULT_STORAGE_DAYS);
     private final Map<String, Product> products = new HashMap<>();
     private final Map<String, Long> versions = new HashMap<>();
     private final Map<String, Map<String, StockLevel>> stock = new HashMap<>();

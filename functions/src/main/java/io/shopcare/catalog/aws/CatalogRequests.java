@@ -33,7 +33,7 @@ public final class CatalogRequests {
     /** PUT /admin/locations/{locationId}: the body as a location, or a refusal listing every problem. */
     public static Location location(String locationId, JsonInput body) {
         body.allowOnly("type", "name", "address", "phone", "timezone", "openingHours", "shipsOnline", "pickup",
-                "processingDays");
+                "processingDays", "dispatchCutoff", "dailyCapacity", "storageDays");
         String type = body.requiredEnum("type", Location.TYPES);
         String name = body.requiredString("name", 1, 200);
         Location.Address address = readAddress(body.requiredObject("address"));
@@ -59,9 +59,14 @@ public final class CatalogRequests {
         Boolean shipsOnline = body.requiredBoolean("shipsOnline");
         Boolean pickup = body.requiredBoolean("pickup");
         Integer processingDays = body.requiredInt("processingDays", 0, 30);
+        LocalTime dispatchCutoff = body.has("dispatchCutoff") ? readTime(body, "dispatchCutoff") : null;
+        Integer dailyCapacity = body.optionalInt("dailyCapacity", 1, Location.MAX_DAILY_CAPACITY);
+        Integer storageDays = body.optionalInt("storageDays", 1, Location.MAX_STORAGE_DAYS);
         body.validate();
         return new Location(locationId, type, name, address, phone, timezone, List.copyOf(hours), shipsOnline, pickup,
-                processingDays);
+                processingDays, dispatchCutoff == null ? Location.DEFAULT_DISPATCH_CUTOFF : dispatchCutoff,
+                dailyCapacity == null ? Location.DEFAULT_DAILY_CAPACITY : dailyCapacity,
+                storageDays == null ? Location.DEFAULT_STORAGE_DAYS : storageDays);
     }
 
     private static Location.Address readAddress(JsonInput address) {
@@ -104,6 +109,7 @@ public final class CatalogRequests {
             return null;
         }
     }
+
     /** PUT /admin/products/{productId}: the body as a product, or a refusal listing every problem. */
     public static Product product(String productId, JsonInput body) {
         body.allowOnly("name", "description", "categoryIds", "position", "attributes", "price", "lowStockThreshold",

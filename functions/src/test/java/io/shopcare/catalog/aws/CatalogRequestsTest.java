@@ -3,10 +3,12 @@ package io.shopcare.catalog.aws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.shopcare.catalog.Location;
 import io.shopcare.catalog.Product;
 import io.shopcare.http.JsonInput;
 import io.shopcare.json.Json;
 import io.shopcare.outcome.Refusal;
+import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +46,45 @@ class CatalogRequestsTest {
                  "closes": "09:00"}], "shipsOnline": false, "pickup": "yes", "processingDays": 31}"""))));
         assertEquals(List.of("address.country", "timezone", "openingHours[0].closes", "pickup", "processingDays"),
                 e.problems().stream().map(Refusal.Problem::field).toList());
+    }
+
+    private static final String STORE = """
+            {"type": "STORE", "name": "S", "address": {"street": "a", "city": "b", "postcode": "c", "country": "CZ"},
+             "phone": "+420 123 456", "timezone": "Europe/Prague", "openingHours": [{"day": "MON", "opens": "09:00",
+             "closes": "18:00"}], "shipsOnline": false, "pickup": true, "processingDays": 0%s}""";
+
+    @Test
+    void aLocationWithoutTheDispatchFieldsGetsTheirDefaults() {
+        Location location = CatalogRequests.location("l", JsonInput.of(Json.parseObject(STORE.formatted(""))));
+        assertEquals(LocalTime.of(14, 0), location.dispatchCutoff());
+        assertEquals(200, location.dailyCapacity());
+        assertEquals(7, location.storageDays());
+    }
+
+    @Test
+    void theDispatchFieldsAreTakenAsGiven() {
+        Location location = CatalogRequests.location("l", JsonInput.of(Json.parseObject(STORE.formatted(
+                ", \"dispatchCutoff\": \"11:30\", \"dailyCapacity\": 1, \"storageDays\": 60"))));
+        assertEquals(LocalTime.of(11, 30), location.dispatchCutoff());
+        assertEquals(1, location.dailyCapacity());
+        assertEquals(60, location.storageDays());
+    }
+
+    @Test
+    void everyProblemOfTheDispatchFieldsIsListedWithItsPath() {
+        Refusal e = assertThrows(Refusal.class, () -> CatalogRequests.location("l", JsonInput.of(Json.parseObject(
+                STORE.formatted(", \"dispatchCutoff\": \"24:00\", \"dailyCapacity\": 0, \"storageDays\": 61")))));
+        assertEquals(List.of(new Refusal.Problem("dispatchCutoff", "must be a time HH:mm"),
+                new Refusal.Problem("dailyCapacity", "must be between 1 and 100000"),
+                new Refusal.Problem("storageDays", "must be between 1 and 60")), e.problems());
+        for (String wrong : List.of("\"dispatchCutoff\": \"2pm\"", "\"dispatchCutoff\": 1400",
+                "\"dailyCapacity\": 2.5", "\"dailyCapacity\": \"200\"", "\"storageDays\": 0",
+                "\"storageDays\": -7")) {
+            Refusal one = assertThrows(Refusal.class, () -> CatalogRequests.location("l",
+                    JsonInput.of(Json.parseObject(STORE.formatted(", " + wrong)))), wrong);
+            assertEquals(1, one.problems().size(), wrong);
+            assertEquals(wrong.substring(1, wrong.indexOf('"', 1)), one.problems().get(0).field(), wrong);
+        }
     }
 
     @Test

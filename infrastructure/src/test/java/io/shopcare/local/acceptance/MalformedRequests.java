@@ -79,6 +79,13 @@ final class MalformedRequests {
                 {"\"processingDays\": 1", "\"processingDays\": \"1\""},
                 {"\"pickup\": true,", "\"pickup\": true, \"version\": 7,"},
                 {"\"address\": {", "\"address\": null, \"x\": {"},
+                {"\"processingDays\": 1", "\"processingDays\": 1, \"dispatchCutoff\": \"25:00\""},
+                {"\"processingDays\": 1", "\"processingDays\": 1, \"dispatchCutoff\": \"2pm\""},
+                {"\"processingDays\": 1", "\"processingDays\": 1, \"dispatchCutoff\": 14"},
+                {"\"processingDays\": 1", "\"processingDays\": 1, \"dailyCapacity\": 0"},
+                {"\"processingDays\": 1", "\"processingDays\": 1, \"dailyCapacity\": 100001"},
+                {"\"processingDays\": 1", "\"processingDays\": 1, \"storageDays\": 61"},
+                {"\"processingDays\": 1", "\"processingDays\": 1, \"storageDays\": \"7\""},
         }) {
             all.add(new Request("location " + change[1], "PUT", locationPath, JSON,
                     replaceOnce(VALID_LOCATION, change[0], change[1]), true));
