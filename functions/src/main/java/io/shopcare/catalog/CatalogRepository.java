@@ -1,14 +1,27 @@
 package io.shopcare.catalog;
 
+import java.util.List;
 import java.util.Optional;
 
-/** Where locations and products are kept; versions make every write a compare-and-set. */
+/** Where locations, carriers and products are kept; versions make every write a compare-and-set. */
 public interface CatalogRepository {
 
     record Versioned<T>(T value, long version) {
     }
 
     Optional<Versioned<Location>> findLocation(String locationId);
+
+    /** Every location, by id; one read of one partition. */
+    List<Location> locations();
+
+    Optional<Versioned<Carrier>> findCarrier(String carrierId);
+
+    /** Every carrier, by id; one read of one partition. */
+    List<Carrier> carriers();
+
+    default Optional<Carrier> carrier(String carrierId) {
+        return findCarrier(carrierId).map(Versioned::value);
+    }
 
     Optional<Versioned<Product>> findProduct(String productId);
 
@@ -17,6 +30,9 @@ public interface CatalogRepository {
 
     /** Writes the location if the stored version is still {@code expectedVersion} (0 = absent). */
     void writeLocation(Location location, long expectedVersion) throws ConcurrentChangeException;
+
+    /** Writes the carrier if the stored version is still {@code expectedVersion} (0 = absent). */
+    void writeCarrier(Carrier carrier, long expectedVersion) throws ConcurrentChangeException;
 
     /**
      * Writes the product and its SKU ownership atomically if the stored version is still

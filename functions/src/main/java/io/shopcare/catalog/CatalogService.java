@@ -7,6 +7,7 @@ import io.shopcare.concurrency.Backoff;
 import io.shopcare.outcome.Refusal;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Stores what the merchant pushes. A PUT of unchanged content writes nothing (so the stream
@@ -21,19 +22,11 @@ public final class CatalogService {
     }
 
     public Location putLocation(Location location) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<Versioned<Location>> stored = repository.findLocation(location.locationId());
-            if (stored.isPresent() && stored.get().value().equals(location)) {
-                return location;
-            }
-            try {
-                repository.writeLocation(location, stored.map(Versioned::version).orElse(0L));
-                return location;
-            } catch (ConcurrentChangeException e) {
-                Backoff.pause(attempt); // someone wrote in between: read again and retry
-            }
-        }
-        throw busy();
+        return put(location, () -> repository.findLocation(location.locationId()), repository::writeLocation);
+    }
+
+    public Carrier putCarrier(Carrier carrier) {
+        return put(carrier, () -> repository.findCarrier(carrier.carrierId()), repository::writeCarrier);
     }
 
     public Product putProduct(Product product) {
@@ -52,6 +45,27 @@ public final class CatalogService {
                 int index = product.skus().indexOf(e.sku());
                 throw Refusal.conflict("CONFLICT", "A SKU of this product belongs to another product.",
                         List.of(new Refusal.Problem("variants[" + index + "].sku", "belongs to another product")));
+            }
+        }
+        throw busy();
+    }
+
+    /** A versioned write of a whole document that nothing else writes into. */
+    private interface VersionedWrite<T> {
+        void write(T value, long expectedVersion) throws ConcurrentChangeException;
+    }
+
+    private <T> T put(T value, Supplier<Optional<Versioned<T>>> find, VersionedWrite<T> write) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Versioned<T>> stored = find.get();
+            if (stored.isPresent() && stored.get().value().equals(value)) {
+                return value;
+            }
+            try {
+                write.write(value, stored.map(Versioned::version).orElse(0L));
+                return value;
+            } catch (ConcurrentChangeException e) {
+                Backoff.pause(attempt); // someone wrote in between: read again and retry
             }
         }
         throw busy();

@@ -3,9 +3,10 @@ package io.shopcare.dynamo;
 /**
  * The inventory table's key formats (pk, sk), the one place they are spelled; template.yaml's
  * stream filters name the same prefixes. Locations share one partition so the projector reads
- * them all with one Query.
+ * them all with one Query; so do carriers (a quote reads them all).
  * <ul>
  * <li>{@code LOCATIONS / LOC#id} a location</li>
+ * <li>{@code CARRIERS / CARRIER#id} a carrier (no stream consumer's filter lets it through)</li>
  * <li>{@code PRODUCT#id / PRODUCT} a product (its version orders every change of the product)</li>
  * <li>{@code SKU#sku / SKU} which product owns the SKU</li>
  * <li>{@code SKU#sku / STOCK#location} a stock level; index byLocation: {@code LOC#location / SKU#sku}</li>
@@ -14,9 +15,11 @@ package io.shopcare.dynamo;
 public final class InventoryTable {
     public static final String BY_LOCATION = "byLocation";
     public static final String LOCATIONS_PK = "LOCATIONS";
+    public static final String CARRIERS_PK = "CARRIERS";
     public static final String PRODUCT_SK = "PRODUCT";
     public static final String SKU_SK = "SKU";
     private static final String LOCATION_PREFIX = "LOC#";
+    private static final String CARRIER_PREFIX = "CARRIER#";
     private static final String PRODUCT_PREFIX = "PRODUCT#";
     private static final String SKU_PREFIX = "SKU#";
     public static final String STOCK_PREFIX = "STOCK#";
@@ -26,6 +29,10 @@ public final class InventoryTable {
 
     public static String locationSk(String locationId) {
         return LOCATION_PREFIX + locationId;
+    }
+
+    public static String carrierSk(String carrierId) {
+        return CARRIER_PREFIX + carrierId;
     }
 
     public static String productPk(String productId) {

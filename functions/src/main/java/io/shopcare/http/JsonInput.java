@@ -322,4 +322,11 @@ public final class JsonInput {
     public boolean hasProblems() {
         return !problems.isEmpty();
     }
+
+    /** True when a problem was recorded on the field or anything inside it ({@code field[0].to}, {@code field.min}). */
+    public boolean hasProblemsAt(String field) {
+        String at = path(field);
+        return problems.stream().map(Refusal.Problem::field)
+                .anyMatch(f -> f.equals(at) || f.startsWith(at + "[") || f.startsWith(at + "."));
+    }
 }

@@ -1,21 +1,43 @@
 package io.shopcare.testing;
 
 import io.shopcare.catalog.CatalogRepository;
+import io.shopcare.catalog.Carrier;
 import io.shopcare.catalog.Location;
 import io.shopcare.catalog.Product;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
-/** Locations and products in memory, compare-and-set on version as the real repository does. */
+/**
+ * Locations, carriers and products in memory, compare-and-set on version as the real repository
+ * does; lists come in id order, as the real partitions' sort keys give them.
+ */
 public final class InMemoryCatalog implements CatalogRepository {
-    private final Map<String, Versioned<Location>> locations = new HashMap<>();
+    private final Map<String, Versioned<Location>> locations = new TreeMap<>();
+    private final Map<String, Versioned<Carrier>> carriers = new TreeMap<>();
     private final Map<String, Versioned<Product>> products = new HashMap<>();
     private final Map<String, String> owners = new HashMap<>();
 
     @Override
     public synchronized Optional<Versioned<Location>> findLocation(String locationId) {
         return Optional.ofNullable(locations.get(locationId));
+    }
+
+    @Override
+    public synchronized List<Location> locations() {
+        return locations.values().stream().map(Versioned::value).toList();
+    }
+
+    @Override
+    public synchronized Optional<Versioned<Carrier>> findCarrier(String carrierId) {
+        return Optional.ofNullable(carriers.get(carrierId));
+    }
+
+    @Override
+    public synchronized List<Carrier> carriers() {
+        return carriers.values().stream().map(Versioned::value).toList();
     }
 
     @Override
@@ -35,6 +57,15 @@ public final class InMemoryCatalog implements CatalogRepository {
             throw new ConcurrentChangeException();
         }
         locations.put(location.locationId(), new Versioned<>(location, stored + 1));
+    }
+
+    @Override
+    public synchronized void writeCarrier(Carrier carrier, long expectedVersion) throws ConcurrentChangeException {
+        long stored = carriers.containsKey(carrier.carrierId()) ? carriers.get(carrier.carrierId()).version() : 0;
+        if (stored != expectedVersion) {
+            throw new ConcurrentChangeException();
+        }
+        carriers.put(carrier.carrierId(), new Versioned<>(carrier, stored + 1));
     }
 
     @Override

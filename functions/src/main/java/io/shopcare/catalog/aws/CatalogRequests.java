@@ -1,5 +1,6 @@
 package io.shopcare.catalog.aws;
 
+import io.shopcare.catalog.Carrier;
 import io.shopcare.catalog.Location;
 import io.shopcare.catalog.Money;
 import io.shopcare.catalog.Product;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +28,7 @@ public final class CatalogRequests {
     private static final List<String> DAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+    private static final List<String> METHODS = Arrays.stream(Carrier.Method.values()).map(Enum::name).toList();
 
     private CatalogRequests() {
     }
@@ -108,6 +111,57 @@ public final class CatalogRequests {
             entry.problem(field, "must be a time HH:mm");
             return null;
         }
+    }
+
+    /**
+     * PUT /admin/carriers/{carrierId}: the body as a carrier, or a refusal listing every problem,
+     * those of its shape (types, formats) and those of the carrier's own rules together.
+     */
+    public static Carrier carrier(String carrierId, JsonInput body) {
+        body.allowOnly("name", "methods", "transitDays", "price", "freeFrom", "trackingUrl", "deliverySlots");
+        String name = body.requiredString("name", 1, Carrier.MAX_NAME_LENGTH);
+        List<String> methodNames = body.requiredStrings("methods", 1, METHODS.size() * 2,
+                method -> METHODS.contains(method) ? null : "must be one of " + String.join(", ", METHODS));
+        List<Carrier.Method> methods = methodNames == null || body.hasProblemsAt("methods") ? null
+                : methodNames.stream().map(Carrier.Method::valueOf).toList();
+        Carrier.TransitDays transitDays = readTransitDays(body.requiredObject("transitDays"));
+        Money price = money(body.requiredObject("price"));
+        Money freeFrom = money(body.optionalObject("freeFrom"));
+        String trackingUrl = body.requiredString("trackingUrl", 1, Carrier.MAX_TRACKING_URL_LENGTH);
+        List<Carrier.DeliverySlot> slots = readSlots(body);
+        for (var problem : Carrier.problems(carrierId, name, methods, transitDays, price, freeFrom, trackingUrl, slots)) {
+            body.problem(problem.field(), problem.problem());
+        }
+        body.validate();
+        return new Carrier(carrierId, name, methods, transitDays, price, freeFrom, trackingUrl, slots);
+    }
+
+    private static Carrier.TransitDays readTransitDays(JsonInput transit) {
+        if (transit == null) {
+            return null;
+        }
+        transit.allowOnly("min", "max");
+        Integer min = transit.requiredInt("min", 0, Carrier.MAX_TRANSIT_DAYS);
+        Integer max = transit.requiredInt("max", 0, Carrier.MAX_TRANSIT_DAYS);
+        return min == null || max == null ? null : new Carrier.TransitDays(min, max);
+    }
+
+    /** The slots as given, or null when any is malformed (the carrier's rules name slots by their index). */
+    private static List<Carrier.DeliverySlot> readSlots(JsonInput body) {
+        List<JsonInput> inputs = body.optionalObjects("deliverySlots", 0, Carrier.MAX_DELIVERY_SLOTS);
+        if (inputs == null) {
+            return body.has("deliverySlots") ? null : List.of();
+        }
+        List<Carrier.DeliverySlot> slots = new ArrayList<>();
+        for (JsonInput input : inputs) {
+            input.allowOnly("from", "to");
+            LocalTime from = readTime(input, "from");
+            LocalTime to = readTime(input, "to");
+            if (from != null && to != null) {
+                slots.add(new Carrier.DeliverySlot(from, to));
+            }
+        }
+        return body.hasProblemsAt("deliverySlots") ? null : List.copyOf(slots);
     }
 
     /** PUT /admin/products/{productId}: the body as a product, or a refusal listing every problem. */

@@ -6,6 +6,7 @@ import static io.shopcare.dynamo.Attributes.n;
 import static io.shopcare.dynamo.Attributes.s;
 
 import io.shopcare.catalog.CatalogRepository;
+import io.shopcare.catalog.Carrier;
 import io.shopcare.catalog.Location;
 import io.shopcare.catalog.Product;
 import io.shopcare.dynamo.Attributes;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -25,14 +27,15 @@ import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Locations and products in the inventory table. The domain record is stored as a JSON document
- * ({@code doc}) next to the keys and {@code version}: nothing queries inside it, and the stream
- * consumers read it back with the same codec.
+ * Locations, carriers and products in the inventory table. The domain record is stored as a JSON
+ * document ({@code doc}) next to the keys and {@code version}: nothing queries inside it, and the
+ * stream consumers read it back with the same codec.
  */
 public final class DynamoCatalogRepository implements CatalogRepository {
     private static final String VERSION_MATCHES = "attribute_not_exists(pk) OR version = :expected";
@@ -51,6 +54,33 @@ public final class DynamoCatalogRepository implements CatalogRepository {
         return find(InventoryTable.LOCATIONS_PK, InventoryTable.locationSk(locationId))
                 .map(item -> new Versioned<>(Location.fromJson(Json.parseObject(Attributes.string(item, "doc"))),
                         Attributes.number(item, "version")));
+    }
+
+    @Override
+    public List<Location> locations() {
+        return documents(InventoryTable.LOCATIONS_PK, Location::fromJson);
+    }
+
+    @Override
+    public Optional<Versioned<Carrier>> findCarrier(String carrierId) {
+        return find(InventoryTable.CARRIERS_PK, InventoryTable.carrierSk(carrierId))
+                .map(item -> new Versioned<>(Carrier.fromJson(Json.parseObject(Attributes.string(item, "doc"))),
+                        Attributes.number(item, "version")));
+    }
+
+    @Override
+    public List<Carrier> carriers() {
+        return documents(InventoryTable.CARRIERS_PK, Carrier::fromJson);
+    }
+
+    /** The documents of one partition, in sort-key order: one Query (more pages only past 1 MB). */
+    private <T> List<T> documents(String pk, Function<Map<String, Object>, T> codec) {
+        List<T> documents = new ArrayList<>();
+        dynamoDb.queryPaginator(QueryRequest.builder().tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s(pk))).build())
+                .items().forEach(item -> documents.add(codec.apply(Json.parseObject(Attributes.string(item, "doc")))));
+        return List.copyOf(documents);
     }
 
     @Override
@@ -76,6 +106,18 @@ public final class DynamoCatalogRepository implements CatalogRepository {
         Map<String, AttributeValue> item = document(InventoryTable.LOCATIONS_PK,
                 InventoryTable.locationSk(location.locationId()), "LOCATION", location.toJson(), expectedVersion + 1);
         item.put("locationId", s(location.locationId()));
+        putIfVersion(item, expectedVersion);
+    }
+
+    @Override
+    public void writeCarrier(Carrier carrier, long expectedVersion) throws ConcurrentChangeException {
+        Map<String, AttributeValue> item = document(InventoryTable.CARRIERS_PK,
+                InventoryTable.carrierSk(carrier.carrierId()), "CARRIER", carrier.toJson(), expectedVersion + 1);
+        item.put("carrierId", s(carrier.carrierId()));
+        putIfVersion(item, expectedVersion);
+    }
+
+    private void putIfVersion(Map<String, AttributeValue> item, long expectedVersion) throws ConcurrentChangeException {
         try {
             dynamoDb.putItem(PutItemRequest.builder().tableName(table).item(item)
                     .conditionExpression(VERSION_MATCHES)

@@ -3,6 +3,7 @@ package io.shopcare.catalog.aws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.shopcare.catalog.Carrier;
 import io.shopcare.catalog.Location;
 import io.shopcare.catalog.Product;
 import io.shopcare.http.JsonInput;
@@ -85,6 +86,62 @@ class CatalogRequestsTest {
             assertEquals(1, one.problems().size(), wrong);
             assertEquals(wrong.substring(1, wrong.indexOf('"', 1)), one.problems().get(0).field(), wrong);
         }
+    }
+
+    private static final String COURIER = """
+            {"name": "Courier", "methods": ["HOME"], "transitDays": {"min": 1, "max": 2},
+             "price": {"amount": "4.9", "currency": "EUR"}, "freeFrom": {"amount": "50", "currency": "EUR"},
+             "trackingUrl": "https://track.example.com/{trackingNumber}",
+             "deliverySlots": [{"from": "08:00", "to": "12:00"}, {"from": "12:00", "to": "16:00"}]}""";
+
+    @Test
+    void aCarrierIsReadWithItsMoneyInTheCurrencysDecimalPlaces() {
+        Carrier carrier = CatalogRequests.carrier("courier", JsonInput.of(Json.parseObject(COURIER)));
+        assertEquals("courier", carrier.carrierId());
+        assertEquals(List.of(Carrier.Method.HOME), carrier.methods());
+        assertEquals(new Carrier.TransitDays(1, 2), carrier.transitDays());
+        assertEquals("4.90", carrier.price().toJson().get("amount"));
+        assertEquals("50.00", carrier.freeFrom().toJson().get("amount"));
+        assertEquals(List.of(new Carrier.DeliverySlot(LocalTime.of(8, 0), LocalTime.of(12, 0)),
+                new Carrier.DeliverySlot(LocalTime.of(12, 0), LocalTime.of(16, 0))), carrier.deliverySlots());
+
+        Carrier plain = CatalogRequests.carrier("post", JsonInput.of(Json.parseObject("""
+                {"name": "Post", "methods": ["PICKUP_POINT", "HOME"], "transitDays": {"min": 0, "max": 3},
+                 "price": {"amount": "0", "currency": "CZK"}, "trackingUrl": "https://p.example.com/?n={trackingNumber}",
+                 "deliverySlots": []}""")));
+        assertEquals(null, plain.freeFrom());
+        assertEquals(List.of(), plain.deliverySlots());
+    }
+
+    @Test
+    void aCarriersShapeProblemsAndRuleProblemsComeInOneAnswer() {
+        Refusal e = assertThrows(Refusal.class, () -> CatalogRequests.carrier("courier", JsonInput.of(Json.parseObject("""
+                {"name": "", "methods": ["HOME", "TRUCK"], "transitDays": {"min": 3, "max": 1},
+                 "price": {"amount": "4.90", "currency": "EUR"}, "freeFrom": {"amount": "1000", "currency": "CZK"},
+                 "trackingUrl": "http://track.example.com/{trackingNumber}",
+                 "deliverySlots": [{"from": "08:00", "to": "12:00"}, {"from": "11:00", "to": "13:00"}],
+                 "status": "ACTIVE"}"""))));
+        assertEquals(Refusal.Kind.INVALID, e.kind());
+        assertEquals(List.of("status", "name", "methods[1]", "transitDays.max", "freeFrom.currency", "trackingUrl",
+                "deliverySlots[1]"), e.problems().stream().map(Refusal.Problem::field).toList());
+    }
+
+    @Test
+    void aMalformedSlotIsNamedAloneWithoutOverlapNoise() {
+        Refusal e = assertThrows(Refusal.class, () -> CatalogRequests.carrier("courier", JsonInput.of(Json.parseObject(
+                COURIER.replace("{\"from\": \"08:00\", \"to\": \"12:00\"}",
+                        "{\"from\": \"8am\", \"to\": \"24:00\", \"note\": 1}, \"late\"")))));
+        assertEquals(List.of("deliverySlots[1]", "deliverySlots[0].note", "deliverySlots[0].from", "deliverySlots[0].to"),
+                e.problems().stream().map(Refusal.Problem::field).toList());
+    }
+
+    @Test
+    void aCarrierNeedsEveryRequiredFieldAndKnownMethods() {
+        Refusal e = assertThrows(Refusal.class, () -> CatalogRequests.carrier("c", JsonInput.of(Json.parseObject("""
+                {"methods": [], "transitDays": {"min": "1"}, "price": {"amount": 4.9, "currency": "EUR"},
+                 "deliverySlots": {"from": "08:00"}}"""))));
+        assertEquals(List.of("name", "methods", "transitDays.min", "transitDays.max", "price.amount", "trackingUrl",
+                "deliverySlots"), e.problems().stream().map(Refusal.Problem::field).toList());
     }
 
     @Test
