@@ -42,6 +42,16 @@ public final class Fixtures {
                  "shipsOnline": %s, "pickup": %s, "processingDays": 1}""".formatted(type, name, shipsOnline, !shipsOnline);
     }
 
+    /** A HOME courier with a free-delivery threshold and three delivery slots. */
+    public static String carrier(String name) {
+        return """
+                {"name": "%s", "methods": ["HOME"], "transitDays": {"min": 1, "max": 2},
+                 "price": {"amount": "4.90", "currency": "EUR"}, "freeFrom": {"amount": "100.00", "currency": "EUR"},
+                 "trackingUrl": "https://track.example.com/parcel/{trackingNumber}",
+                 "deliverySlots": [{"from": "08:00", "to": "12:00"}, {"from": "12:00", "to": "16:00"},
+                                   {"from": "16:00", "to": "20:00"}]}""".formatted(name);
+    }
+
     /** A product with one variant per SKU; sizes are taken from the SKU's last dash-separated part. */
     public static String product(String name, String category, int position, String brand, String... skus) {
         StringBuilder variants = new StringBuilder();

@@ -28,6 +28,12 @@ final class MalformedRequests {
              "openingHours": [{"day": "MON", "opens": "09:00", "closes": "18:00"}],
              "shipsOnline": false, "pickup": true, "processingDays": 1}""";
 
+    static final String VALID_CARRIER = """
+            {"name": "Test courier", "methods": ["HOME"], "transitDays": {"min": 1, "max": 2},
+             "price": {"amount": "4.90", "currency": "EUR"}, "freeFrom": {"amount": "100.00", "currency": "EUR"},
+             "trackingUrl": "https://track.example.com/{trackingNumber}",
+             "deliverySlots": [{"from": "08:00", "to": "12:00"}, {"from": "12:00", "to": "16:00"}]}""";
+
     static final String VALID_PRODUCT = """
             {"name": "Test jacket", "categoryIds": ["womens-jackets"], "position": 1,
              "attributes": {"brand": "Test"}, "price": {"amount": "49.90", "currency": "EUR"},
@@ -39,11 +45,12 @@ final class MalformedRequests {
         List<Request> all = new ArrayList<>();
         String locationPath = "/admin/locations/new-store";
         String productPath = "/admin/products/new-product";
+        String carrierPath = "/admin/carriers/new-carrier";
         String stockPath = "/admin/stock/" + sku + "/" + location;
         String adjustPath = stockPath + "/adjustments";
 
         // Syntax, media type and size: the same for every body-carrying route.
-        for (String[] route : new String[][] {{"PUT", locationPath}, {"PUT", productPath}, {"PUT", stockPath},
+        for (String[] route : new String[][] {{"PUT", locationPath}, {"PUT", carrierPath}, {"PUT", productPath}, {"PUT", stockPath},
                 {"POST", adjustPath}}) {
             String method = route[0];
             String path = route[1];
@@ -92,6 +99,41 @@ final class MalformedRequests {
         }
         all.add(new Request("location id with a space", "PUT", "/admin/locations/bad%20id", JSON, VALID_LOCATION, true));
         all.add(new Request("location id too long", "PUT", "/admin/locations/" + "a".repeat(65), JSON, VALID_LOCATION, true));
+
+        // Carriers: one broken field or rule at a time.
+        for (String[] change : new String[][] {
+                {"\"name\": \"Test courier\"", "\"name\": \"\""},
+                {"\"name\": \"Test courier\"", "\"name\": \"Test\\u202ecourier\""},
+                {"\"methods\": [\"HOME\"]", "\"methods\": []"},
+                {"\"methods\": [\"HOME\"]", "\"methods\": [\"DRONE\"]"},
+                {"\"methods\": [\"HOME\"]", "\"methods\": [\"HOME\", \"HOME\"]"},
+                {"\"methods\": [\"HOME\"]", "\"methods\": \"HOME\""},
+                {"\"methods\": [\"HOME\"]", "\"methods\": [\"PICKUP_POINT\"]"},
+                {"\"min\": 1, \"max\": 2", "\"min\": 3, \"max\": 2"},
+                {"\"min\": 1, \"max\": 2", "\"min\": -1, \"max\": 2"},
+                {"\"min\": 1, \"max\": 2", "\"min\": 1, \"max\": 61"},
+                {"\"min\": 1, \"max\": 2", "\"min\": 1.5, \"max\": 2"},
+                {"\"min\": 1, \"max\": 2", "\"min\": 1, \"max\": 2, \"avg\": 1"},
+                {"\"amount\": \"4.90\"", "\"amount\": \"-4.90\""},
+                {"\"amount\": \"4.90\"", "\"amount\": 4.9"},
+                {"\"amount\": \"100.00\", \"currency\": \"EUR\"", "\"amount\": \"100.00\", \"currency\": \"CZK\""},
+                {"\"https://track.example.com/{trackingNumber}\"", "\"http://track.example.com/{trackingNumber}\""},
+                {"\"https://track.example.com/{trackingNumber}\"", "\"https://track.example.com/parcel\""},
+                {"\"https://track.example.com/{trackingNumber}\"", "\"javascript:alert(1)//{trackingNumber}\""},
+                {"\"https://track.example.com/{trackingNumber}\"", "\"https://evil@track.example.com/{trackingNumber}\""},
+                {"\"from\": \"12:00\", \"to\": \"16:00\"", "\"from\": \"11:00\", \"to\": \"16:00\""},
+                {"\"from\": \"12:00\", \"to\": \"16:00\"", "\"from\": \"16:00\", \"to\": \"12:00\""},
+                {"\"from\": \"12:00\", \"to\": \"16:00\"", "\"from\": \"12:00\", \"to\": \"24:00\""},
+                {"\"from\": \"12:00\", \"to\": \"16:00\"", "\"from\": \"noon\", \"to\": \"16:00\""},
+                {"\"from\": \"12:00\", \"to\": \"16:00\"", "\"from\": \"12:00\", \"to\": \"16:00\", \"fee\": 1"},
+                {"\"name\": \"Test courier\",", "\"name\": \"Test courier\", \"carrierId\": \"other\","},
+                {"\"name\": \"Test courier\",", ""},
+        }) {
+            all.add(new Request("carrier " + change[1], "PUT", carrierPath, JSON,
+                    replaceOnce(VALID_CARRIER, change[0], change[1]), true));
+        }
+        all.add(new Request("carrier id with a slash", "PUT", "/admin/carriers/a%2Fb", JSON, VALID_CARRIER, true));
+        all.add(new Request("carrier id too long", "PUT", "/admin/carriers/" + "c".repeat(65), JSON, VALID_CARRIER, true));
 
         // Products.
         for (String[] change : new String[][] {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.shopcare.catalog.Carrier;
 import io.shopcare.catalog.Location;
 import io.shopcare.catalog.Product;
 import io.shopcare.catalog.aws.CatalogRequests;
@@ -34,6 +35,9 @@ class ResponseValidatorTest {
                 Fixtures.product("Parka", "jackets", 1, "Alpine", "PARKA-S", "PARKA-M"))));
         assertEquals(List.of(), problems("PUT", "/admin/products/parka", 200, Json.write(product.toJson())));
 
+        Carrier carrier = CatalogRequests.carrier("courier", JsonInput.of(Json.parseObject(Fixtures.carrier("Courier"))));
+        assertEquals(List.of(), problems("PUT", "/admin/carriers/courier", 200, Json.write(carrier.toJson())));
+
         StockLevel level = new StockLevel("PARKA-S", "central", 7, 2);
         assertEquals(List.of(), problems("POST", "/admin/stock/PARKA-S/central/adjustments", 200,
                 Json.write(level.toJson())));
@@ -57,6 +61,22 @@ class ResponseValidatorTest {
 
         List<String> missing = problems("POST", "/alerts/unsubscribe?token=t", 200, "{}");
         assertTrue(missing.stream().anyMatch(p -> p.contains("status")), missing.toString());
+    }
+
+    @Test
+    void aCarrierReplyThatDriftsFromTheDocumentIsCaught() {
+        Carrier carrier = CatalogRequests.carrier("courier", JsonInput.of(Json.parseObject(Fixtures.carrier("Courier"))));
+        Map<String, Object> noPlaceholder = new java.util.LinkedHashMap<>(carrier.toJson());
+        noPlaceholder.put("trackingUrl", "https://track.example.com/parcel/");
+        List<String> problems = problems("PUT", "/admin/carriers/courier", 200, Json.write(noPlaceholder));
+        assertTrue(problems.stream().anyMatch(p -> p.contains("trackingUrl")), problems.toString());
+
+        Map<String, Object> unknownMethod = new java.util.LinkedHashMap<>(carrier.toJson());
+        unknownMethod.put("methods", List.of("HOME", "STORE"));
+        unknownMethod.put("active", true);
+        problems = problems("PUT", "/admin/carriers/courier", 200, Json.write(unknownMethod));
+        assertTrue(problems.stream().anyMatch(p -> p.contains("methods")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("active")), problems.toString());
     }
 
     @Test
