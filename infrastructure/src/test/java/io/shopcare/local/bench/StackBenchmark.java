@@ -64,7 +64,7 @@ public final class StackBenchmark {
             System.out.printf("Shopcare local stack benchmark (%d samples after %d warm-up, one client thread)%n",
                     SAMPLES, WARMUP);
             System.out.printf("start, no demo data:      %6d ms%n", bare / 1_000_000);
-            System.out.printf("start with demo data:     %6d ms  (%.2fx the bare start; 159 merchant calls + projection)%n",
+            System.out.printf("start with demo data:     %6d ms  (%.2fx the bare start; 162 merchant calls + projection)%n",
                     withDemo / 1_000_000, (double) withDemo / bare);
             System.out.printf("baseline raw GetItem:     p50 %6.2f ms  p90 %6.2f ms%n", baseline[0], baseline[1]);
             row("GET /products/{id}", product, baseline, productRcu);
