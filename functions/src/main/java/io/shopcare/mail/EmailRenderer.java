@@ -15,6 +15,7 @@ import java.util.Currency;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code KIND.subject}, {@code KIND.intro}, ...), so a translator edits one file per language.
  * Wording may use the model's variables too. A variable missing from the model is an error,
  * never an empty gap or a visible placeholder. Templates are compiled once per container.
+ * A family of kinds (the order e-mails) may share wording under {@code FAMILY.NAME}; a kind's own
+ * key of the same name wins, and {@code common.} (every kind) yields to both.
  */
 public final class EmailRenderer {
     private static final Mustache.Compiler HTML = Mustache.compiler().withLoader(EmailRenderer::partial);
@@ -46,7 +49,15 @@ public final class EmailRenderer {
 
     /** Renders {@code kind} in {@code language} for {@code model} (product, links, ...). */
     public RenderedEmail render(String kind, Language language, Map<String, Object> model) {
-        Map<String, Object> context = context(kind, language, model);
+        return render(kind, null, language, model);
+    }
+
+    /**
+     * Renders {@code kind} with the wording shared by its {@code family} ({@code FAMILY.NAME} keys)
+     * as well; the kind's own keys win over the family's.
+     */
+    public RenderedEmail render(String kind, String family, Language language, Map<String, Object> model) {
+        Map<String, Object> context = context(kind, family, language, model);
         return new RenderedEmail(kind, ((Map<?, ?>) context.get("t")).get("subject").toString(),
                 template(kind + ".txt", TEXT).execute(context),
                 template(kind + ".html", HTML).execute(context));
@@ -54,20 +65,26 @@ public final class EmailRenderer {
 
     /** Renders a web page ({@code kind}.html, the same wording files) in {@code language}. */
     public String renderPage(String kind, Language language, Map<String, Object> model) {
-        return template(kind + ".html", HTML).execute(context(kind, language, model));
+        return template(kind + ".html", HTML).execute(context(kind, null, language, model));
     }
 
-    /** The model plus {@code lang} and {@code t}: the kind's wording (and the common one) in the language. */
-    private Map<String, Object> context(String kind, Language language, Map<String, Object> model) {
+    /**
+     * The model plus {@code lang} and {@code t}: the kind's wording (over its family's, over the
+     * common one) in the language.
+     */
+    private Map<String, Object> context(String kind, String family, Language language, Map<String, Object> model) {
         Map<String, Object> context = new HashMap<>(model);
         context.put("lang", language.tag());
         Map<String, String> words = new LinkedHashMap<>();
-        String prefix = kind + ".";
         Properties properties = wording.get(language);
-        for (String name : properties.stringPropertyNames()) {
-            if (name.startsWith(prefix) || name.startsWith("common.")) {
-                String key = name.substring(name.indexOf('.') + 1);
-                words.put(key, TEXT.compile(properties.getProperty(name)).execute(context));
+        List<String> prefixes = family == null ? List.of("common.", kind + ".")
+                : List.of("common.", family + ".", kind + ".");
+        for (String prefix : prefixes) {
+            for (String name : properties.stringPropertyNames()) {
+                if (name.startsWith(prefix)) {
+                    words.put(name.substring(prefix.length()),
+                            TEXT.compile(properties.getProperty(name)).execute(context));
+                }
             }
         }
         if (!words.containsKey("subject")) {
