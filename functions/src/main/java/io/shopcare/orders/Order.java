@@ -1,0 +1,228 @@
+package io.shopcare.orders;
+
+import io.shopcare.catalog.Money;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One order as it is stored and answered (orders.md, "The order object"). Immutable: every change
+ * makes a new order with a new {@code version}, which is what the store compares on write.
+ * {@code allowedActions} is not a field: it depends on the clock, so {@link OrderRules} computes it
+ * when the order is answered.
+ */
+public record Order(String orderId, long version, Status status, Instant createdAt, Customer customer,
+                    List<Line> lines, Delivery delivery, Money deliveryPrice, Estimate estimatedDelivery,
+                    Instant modifiableUntil, Payment payment, List<Parcel> parcels, Pickup pickup,
+                    LocalDate returnUntil, LocalDate damageReportUntil, List<TimelineEvent> timeline,
+                    Deadlines deadlines) {
+
+    public static final int MAX_LINES = 30;
+    public static final int MAX_QUANTITY = 99;
+
+    public enum Status {
+        PENDING_PAYMENT, PAYMENT_FAILED, CONFIRMED, PACKED, SHIPPED, READY_FOR_PICKUP, DELIVERED, PICKED_UP, CANCELLED;
+
+        /** Still waiting for the warehouse: counted in its backlog. */
+        public boolean awaitingDispatch() {
+            return this == PENDING_PAYMENT || this == PAYMENT_FAILED || this == CONFIRMED || this == PACKED;
+        }
+    }
+
+    public enum DeliveryMethod { HOME, PICKUP_POINT, STORE }
+
+    public enum PaymentMethod { CARD, BANK_TRANSFER, CASH_ON_DELIVERY }
+
+    public enum PaymentStatus { PENDING, FAILED, PAID, ON_DELIVERY, REFUNDED, PARTIALLY_REFUNDED }
+
+    public record Customer(String email, String name, String locale, String phone) {
+    }
+
+    public enum LineStatus { RESERVED, PREORDERED, CANCELLED, FULFILLED, RETURNED }
+
+    /** {@code quantity} is what is still active; cancelled units moved to {@code cancelledQuantity}. */
+    public record Line(String sku, String productId, String name, String size, String colour, Money unitPrice,
+                       int quantity, int cancelledQuantity, int returnedQuantity, LineStatus status,
+                       List<Allocation> allocations) {
+
+        public BigDecimal activeAmount() {
+            return unitPrice.amount().multiply(BigDecimal.valueOf(quantity));
+        }
+
+        public Line withQuantity(int newQuantity, int newCancelled, List<Allocation> newAllocations) {
+            LineStatus newStatus = newQuantity == 0 ? LineStatus.CANCELLED
+                    : status == LineStatus.CANCELLED ? LineStatus.RESERVED : status;
+            return new Line(sku, productId, name, size, colour, unitPrice, newQuantity, newCancelled, returnedQuantity,
+                    newStatus, List.copyOf(newAllocations));
+        }
+
+        public Line withStatus(LineStatus newStatus) {
+            return new Line(sku, productId, name, size, colour, unitPrice, quantity, cancelledQuantity,
+                    returnedQuantity, newStatus, allocations);
+        }
+    }
+
+    public record Slot(LocalDate date, String from, String to) {
+    }
+
+    /** {@code slotWindows}: the carrier's delivery slots ("08:00-12:00") when the order was placed. */
+    public record Delivery(DeliveryMethod method, String carrierId, Map<String, Object> address, String pickupPointId,
+                           String storeId, Slot slot, List<String> slotWindows) {
+
+        public Delivery withSlot(Slot newSlot) {
+            return new Delivery(method, carrierId, address, pickupPointId, storeId, newSlot, slotWindows);
+        }
+    }
+
+    /** Payment; {@code instructions} as answered (paymentUrl, or the bank transfer's details). */
+    /** {@code paid}: what the shopper paid in all; {@code refunded}: what went back to them of it. */
+    public record Payment(PaymentMethod method, PaymentStatus status, Instant dueBy, Map<String, Object> instructions,
+                          BigDecimal paid, BigDecimal refunded) {
+    }
+
+    public record Parcel(String carrier, String trackingNumber, String url) {
+    }
+
+    public record Pickup(Map<String, Object> location, List<Map<String, Object>> openingHours, LocalDate storageUntil,
+                         String timezone, int extendedDays) {
+    }
+
+    /** One entry of the timeline; {@code seq} numbers them so stream consumers act on each exactly once. */
+    public record TimelineEvent(int seq, Instant at, String type, Map<String, Object> detail) {
+    }
+
+    /** What the clock still has to do for this order, and which reminders went out. */
+    public record Deadlines(boolean paymentReminderSent, boolean pickupReminderSent) {
+        public static final Deadlines NONE = new Deadlines(false, false);
+    }
+
+    public String currency() {
+        return lines.get(0).unitPrice().currency();
+    }
+
+    public BigDecimal goodsTotal() {
+        return lines.stream().map(Line::activeAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    public Money total() {
+        return new Money(goodsTotal().add(deliveryPrice.amount()).setScale(2), currency());
+    }
+
+    public boolean hasPreorders() {
+        return lines.stream().anyMatch(l -> l.status() == LineStatus.PREORDERED);
+    }
+
+    public Line line(String sku) {
+        return lines.stream().filter(l -> l.sku().equals(sku)).findFirst().orElse(null);
+    }
+
+    /** A successor of this order: the next version, with {@code event} appended to the timeline. */
+    public Builder next() {
+        return new Builder(this);
+    }
+
+    /** Builds the next version of an order. */
+    public static final class Builder {
+        private final Order from;
+        private Status status;
+        private List<Line> lines;
+        private Delivery delivery;
+        private Money deliveryPrice;
+        private Estimate estimate;
+        private Instant modifiableUntil;
+        private Payment payment;
+        private final List<Parcel> parcels;
+        private Pickup pickup;
+        private LocalDate returnUntil;
+        private LocalDate damageReportUntil;
+        private final List<TimelineEvent> timeline;
+        private Deadlines deadlines;
+
+        private Builder(Order from) {
+            this.from = from;
+            this.status = from.status;
+            this.lines = from.lines;
+            this.delivery = from.delivery;
+            this.deliveryPrice = from.deliveryPrice;
+            this.estimate = from.estimatedDelivery;
+            this.modifiableUntil = from.modifiableUntil;
+            this.payment = from.payment;
+            this.parcels = new ArrayList<>(from.parcels);
+            this.pickup = from.pickup;
+            this.returnUntil = from.returnUntil;
+            this.damageReportUntil = from.damageReportUntil;
+            this.timeline = new ArrayList<>(from.timeline);
+            this.deadlines = from.deadlines;
+        }
+
+        public Builder status(Status value) {
+            status = value;
+            return this;
+        }
+
+        public Builder lines(List<Line> value) {
+            lines = List.copyOf(value);
+            return this;
+        }
+
+        public Builder delivery(Delivery value) {
+            delivery = value;
+            return this;
+        }
+
+        public Builder deliveryPrice(Money value) {
+            deliveryPrice = value;
+            return this;
+        }
+
+        public Builder estimate(Estimate value) {
+            estimate = value;
+            return this;
+        }
+
+        public Builder modifiableUntil(Instant value) {
+            modifiableUntil = value;
+            return this;
+        }
+
+        public Builder payment(Payment value) {
+            payment = value;
+            return this;
+        }
+
+        public Builder parcel(Parcel value) {
+            parcels.add(value);
+            return this;
+        }
+
+        public Builder pickup(Pickup value) {
+            pickup = value;
+            return this;
+        }
+
+        public Builder returnWindow(LocalDate returns, LocalDate damage) {
+            returnUntil = returns;
+            damageReportUntil = damage;
+            return this;
+        }
+
+        public Builder deadlines(Deadlines value) {
+            deadlines = value;
+            return this;
+        }
+
+        public Builder event(Instant at, String type, Map<String, Object> detail) {
+            timeline.add(new TimelineEvent(timeline.size() + 1, at, type, detail == null ? Map.of() : Map.copyOf(detail)));
+            return this;
+        }
+
+        public Order build() {
+            return new Order(from.orderId, from.version + 1, status, from.createdAt, from.customer, lines, delivery,
+                    deliveryPrice, estimate, modifiableUntil, payment, List.copyOf(parcels), pickup, returnUntil,
+                    damageReportUntil, List.copyOf(timeline), deadlines);
+        }
+    }
+}

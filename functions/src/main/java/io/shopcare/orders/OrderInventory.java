@@ -1,0 +1,42 @@
+package io.shopcare.orders;
+
+import io.shopcare.catalog.Location;
+import io.shopcare.catalog.Money;
+import io.shopcare.catalog.Product;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** What orders read from the merchant's data: SKUs, stock, locations, carriers and the live backlog. */
+public interface OrderInventory {
+
+    /** The SKU's product and variant; absent from the map when the SKU is not sold. */
+    Map<String, SkuInfo> skus(Collection<String> skus);
+
+    /** sku -> locationId -> its stock. */
+    Map<String, Map<String, StockCount>> stock(Collection<String> skus);
+
+    List<Location> locations();
+
+    List<CarrierTerms> carriers();
+
+    /** locationId -> orders sourced there and not yet shipped or handed over (as of a few seconds ago). */
+    Map<String, Long> backlog(Collection<String> locationIds);
+
+    record SkuInfo(Product product, Product.Variant variant) {
+        public Money price() {
+            return variant.price() != null ? variant.price() : product.price();
+        }
+    }
+
+    record StockCount(long onHand, long reserved) {
+        public long available() {
+            return Math.max(0, onHand - reserved);
+        }
+    }
+
+    /** A carrier's terms as quotes and orders need them; {@code slotWindows} like "08:00-12:00". */
+    record CarrierTerms(String carrierId, String name, List<Order.DeliveryMethod> methods, int transitMin,
+                        int transitMax, Money price, Money freeFrom, String trackingUrl, List<String> slotWindows) {
+    }
+}

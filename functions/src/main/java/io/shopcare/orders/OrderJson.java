@@ -1,0 +1,282 @@
+package io.shopcare.orders;
+
+import io.shopcare.catalog.Money;
+import io.shopcare.orders.Order.Customer;
+import io.shopcare.orders.Order.Deadlines;
+import io.shopcare.orders.Order.Delivery;
+import io.shopcare.orders.Order.Line;
+import io.shopcare.orders.Order.Parcel;
+import io.shopcare.orders.Order.Payment;
+import io.shopcare.orders.Order.Pickup;
+import io.shopcare.orders.Order.Slot;
+import io.shopcare.orders.Order.TimelineEvent;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The order's JSON forms: the stored document (everything, including what only the clock and the
+ * stream consumers need) and the answer (the contract's order object). One mapping both ways, so
+ * the stored form and the answer cannot drift apart.
+ */
+public final class OrderJson {
+
+    private OrderJson() {
+    }
+
+    /** The contract's order object with its {@code allowedActions}. */
+    public static Map<String, Object> answer(Order order, List<OrderRules.Action> allowedActions) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("orderId", order.orderId());
+        json.put("status", order.status().name());
+        json.put("createdAt", order.createdAt().toString());
+        json.put("customer", customer(order.customer()));
+        json.put("lines", order.lines().stream().map(OrderJson::line).toList());
+        json.put("delivery", delivery(order.delivery()));
+        json.put("deliveryPrice", money(order.deliveryPrice()));
+        json.put("total", order.total().toJson());
+        json.put("estimatedDelivery", estimate(order.estimatedDelivery()));
+        if (order.modifiableUntil() != null && allowedActions.contains(OrderRules.Action.MODIFY)) {
+            json.put("modifiableUntil", order.modifiableUntil().toString());
+        }
+        json.put("payment", payment(order.payment(), false));
+        if (!order.parcels().isEmpty()) {
+            json.put("tracking", parcel(order.parcels().get(order.parcels().size() - 1)));
+        }
+        if (order.pickup() != null) {
+            Map<String, Object> pickup = new LinkedHashMap<>();
+            pickup.put("location", order.pickup().location());
+            pickup.put("openingHours", order.pickup().openingHours());
+            pickup.put("storageUntil", order.pickup().storageUntil().toString());
+            json.put("pickup", pickup);
+        }
+        if (order.returnUntil() != null) {
+            json.put("returnUntil", order.returnUntil().toString());
+            json.put("damageReportUntil", order.damageReportUntil().toString());
+        }
+        json.put("returns", List.of());
+        json.put("tickets", List.of());
+        json.put("timeline", order.timeline().stream().map(e -> timeline(e, false)).toList());
+        json.put("allowedActions", allowedActions.stream().map(Enum::name).toList());
+        return json;
+    }
+
+    /** Everything, for the order's item. */
+    public static Map<String, Object> stored(Order order) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("orderId", order.orderId());
+        json.put("version", order.version());
+        json.put("status", order.status().name());
+        json.put("createdAt", order.createdAt().toString());
+        json.put("customer", customer(order.customer()));
+        json.put("lines", order.lines().stream().map(OrderJson::line).toList());
+        Map<String, Object> delivery = delivery(order.delivery());
+        delivery.put("slotWindows", order.delivery().slotWindows());
+        json.put("delivery", delivery);
+        json.put("deliveryPrice", money(order.deliveryPrice()));
+        json.put("estimatedDelivery", estimate(order.estimatedDelivery()));
+        json.put("modifiableUntil", order.modifiableUntil() == null ? null : order.modifiableUntil().toString());
+        json.put("payment", payment(order.payment(), true));
+        json.put("parcels", order.parcels().stream().map(OrderJson::parcel).toList());
+        if (order.pickup() != null) {
+            Map<String, Object> pickup = new LinkedHashMap<>();
+            pickup.put("location", order.pickup().location());
+            pickup.put("openingHours", order.pickup().openingHours());
+            pickup.put("storageUntil", order.pickup().storageUntil().toString());
+            pickup.put("timezone", order.pickup().timezone());
+            pickup.put("extendedDays", order.pickup().extendedDays());
+            json.put("pickup", pickup);
+        }
+        json.put("returnUntil", order.returnUntil() == null ? null : order.returnUntil().toString());
+        json.put("damageReportUntil", order.damageReportUntil() == null ? null : order.damageReportUntil().toString());
+        json.put("timeline", order.timeline().stream().map(e -> timeline(e, true)).toList());
+        json.put("paymentReminderSent", order.deadlines().paymentReminderSent());
+        json.put("pickupReminderSent", order.deadlines().pickupReminderSent());
+        return json;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Order fromStored(Map<?, ?> json) {
+        Map<?, ?> c = (Map<?, ?>) json.get("customer");
+        Customer customer = new Customer((String) c.get("email"), (String) c.get("name"), (String) c.get("locale"),
+                (String) c.get("phone"));
+        List<Line> lines = new ArrayList<>();
+        for (Object entry : (List<?>) json.get("lines")) {
+            Map<?, ?> l = (Map<?, ?>) entry;
+            List<Allocation> allocations = new ArrayList<>();
+            for (Object a : (List<?>) l.get("allocations")) {
+                Map<?, ?> allocation = (Map<?, ?>) a;
+                allocations.add(new Allocation((String) allocation.get("locationId"), integer(allocation.get("quantity"))));
+            }
+            lines.add(new Line((String) l.get("sku"), (String) l.get("productId"), (String) l.get("name"),
+                    (String) l.get("size"), (String) l.get("colour"), Money.fromJson((Map<?, ?>) l.get("unitPrice")),
+                    integer(l.get("quantity")), integer(l.get("cancelledQuantity")), integer(l.get("returnedQuantity")),
+                    Order.LineStatus.valueOf((String) l.get("status")), List.copyOf(allocations)));
+        }
+        Map<?, ?> d = (Map<?, ?>) json.get("delivery");
+        Map<?, ?> slot = (Map<?, ?>) d.get("slot");
+        Delivery delivery = new Delivery(Order.DeliveryMethod.valueOf((String) d.get("method")),
+                (String) d.get("carrier"), (Map<String, Object>) d.get("address"), (String) d.get("pickupPointId"),
+                (String) d.get("storeId"), slot == null ? null
+                        : new Slot(LocalDate.parse((String) slot.get("date")), (String) slot.get("from"), (String) slot.get("to")),
+                d.get("slotWindows") == null ? List.of() : List.copyOf((List<String>) d.get("slotWindows")));
+        Map<?, ?> p = (Map<?, ?>) json.get("payment");
+        Payment payment = new Payment(Order.PaymentMethod.valueOf((String) p.get("method")),
+                Order.PaymentStatus.valueOf((String) p.get("status")), instant(p.get("dueBy")),
+                (Map<String, Object>) p.get("instructions"),
+                p.get("paid") == null ? BigDecimal.ZERO : new BigDecimal((String) p.get("paid")),
+                p.get("refunded") == null ? BigDecimal.ZERO : new BigDecimal((String) p.get("refunded")));
+        List<Parcel> parcels = new ArrayList<>();
+        for (Object entry : (List<?>) json.get("parcels")) {
+            Map<?, ?> parcel = (Map<?, ?>) entry;
+            parcels.add(new Parcel((String) parcel.get("carrier"), (String) parcel.get("trackingNumber"),
+                    (String) parcel.get("url")));
+        }
+        Map<?, ?> pk = (Map<?, ?>) json.get("pickup");
+        Pickup pickup = pk == null ? null : new Pickup((Map<String, Object>) pk.get("location"),
+                (List<Map<String, Object>>) pk.get("openingHours"), LocalDate.parse((String) pk.get("storageUntil")),
+                (String) pk.get("timezone"), integer(pk.get("extendedDays")));
+        List<TimelineEvent> timeline = new ArrayList<>();
+        for (Object entry : (List<?>) json.get("timeline")) {
+            Map<?, ?> e = (Map<?, ?>) entry;
+            Object detail = e.get("detail");
+            timeline.add(new TimelineEvent(integer(e.get("seq")), Instant.parse((String) e.get("at")),
+                    (String) e.get("type"), detail == null ? Map.of() : (Map<String, Object>) detail));
+        }
+        Map<?, ?> estimate = (Map<?, ?>) json.get("estimatedDelivery");
+        return new Order((String) json.get("orderId"), ((Number) json.get("version")).longValue(),
+                Order.Status.valueOf((String) json.get("status")), Instant.parse((String) json.get("createdAt")),
+                customer, List.copyOf(lines), delivery, Money.fromJson((Map<?, ?>) json.get("deliveryPrice")),
+                new Estimate(LocalDate.parse((String) estimate.get("earliest")), LocalDate.parse((String) estimate.get("latest"))),
+                instant(json.get("modifiableUntil")), payment, List.copyOf(parcels), pickup,
+                date(json.get("returnUntil")), date(json.get("damageReportUntil")), List.copyOf(timeline),
+                new Deadlines(Boolean.TRUE.equals(json.get("paymentReminderSent")),
+                        Boolean.TRUE.equals(json.get("pickupReminderSent"))));
+    }
+
+    private static Map<String, Object> customer(Customer customer) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("email", customer.email());
+        json.put("name", customer.name());
+        json.put("locale", customer.locale());
+        if (customer.phone() != null) {
+            json.put("phone", customer.phone());
+        }
+        return json;
+    }
+
+    private static Map<String, Object> line(Line line) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("sku", line.sku());
+        json.put("productId", line.productId());
+        json.put("name", line.name());
+        if (line.size() != null) {
+            json.put("size", line.size());
+        }
+        if (line.colour() != null) {
+            json.put("colour", line.colour());
+        }
+        json.put("unitPrice", money(line.unitPrice()));
+        json.put("quantity", line.quantity());
+        json.put("cancelledQuantity", line.cancelledQuantity());
+        json.put("returnedQuantity", line.returnedQuantity());
+        json.put("status", line.status().name());
+        List<Map<String, Object>> allocations = new ArrayList<>();
+        for (Allocation allocation : line.allocations()) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("locationId", allocation.locationId());
+            a.put("quantity", allocation.quantity());
+            allocations.add(a);
+        }
+        json.put("allocations", allocations);
+        return json;
+    }
+
+    private static Map<String, Object> delivery(Delivery delivery) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("method", delivery.method().name());
+        putIfPresent(json, "carrier", delivery.carrierId());
+        putIfPresent(json, "address", delivery.address());
+        putIfPresent(json, "pickupPointId", delivery.pickupPointId());
+        putIfPresent(json, "storeId", delivery.storeId());
+        if (delivery.slot() != null) {
+            Map<String, Object> slot = new LinkedHashMap<>();
+            slot.put("date", delivery.slot().date().toString());
+            slot.put("from", delivery.slot().from());
+            slot.put("to", delivery.slot().to());
+            json.put("slot", slot);
+        }
+        return json;
+    }
+
+    private static Map<String, Object> payment(Payment payment, boolean stored) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("method", payment.method().name());
+        json.put("status", payment.status().name());
+        if (payment.dueBy() != null) {
+            json.put("dueBy", payment.dueBy().toString());
+        }
+        if (payment.instructions() != null) {
+            json.put("instructions", payment.instructions());
+        }
+        if (stored) {
+            json.put("paid", payment.paid().toPlainString());
+            json.put("refunded", payment.refunded().toPlainString());
+        }
+        return json;
+    }
+
+    private static Map<String, Object> parcel(Parcel parcel) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("carrier", parcel.carrier());
+        json.put("trackingNumber", parcel.trackingNumber());
+        json.put("url", parcel.url());
+        return json;
+    }
+
+    static Map<String, Object> estimate(Estimate estimate) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("earliest", estimate.earliest().toString());
+        json.put("latest", estimate.latest().toString());
+        return json;
+    }
+
+    private static Map<String, Object> timeline(TimelineEvent event, boolean stored) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        if (stored) {
+            json.put("seq", event.seq());
+        }
+        json.put("at", event.at().toString());
+        json.put("type", event.type());
+        if (!event.detail().isEmpty()) {
+            json.put("detail", event.detail());
+        }
+        return json;
+    }
+
+    static Map<String, Object> money(Money money) {
+        return new Money(money.amount().setScale(2), money.currency()).toJson();
+    }
+
+    private static void putIfPresent(Map<String, Object> json, String name, Object value) {
+        if (value != null) {
+            json.put(name, value);
+        }
+    }
+
+    private static int integer(Object value) {
+        return ((Number) value).intValue();
+    }
+
+    private static Instant instant(Object value) {
+        return value == null ? null : Instant.parse((String) value);
+    }
+
+    private static LocalDate date(Object value) {
+        return value == null ? null : LocalDate.parse((String) value);
+    }
+}

@@ -1,0 +1,62 @@
+package io.shopcare.orders;
+
+import io.shopcare.idempotency.IdempotencyKey;
+import io.shopcare.idempotency.StoredReply;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Orders and the stock they hold, owned by the orders capability. A {@link Write} is one atomic
+ * write: the order (created, or replaced when its version is still the one read), every stock
+ * change with its guard, and the idempotency record of the request that caused it.
+ */
+public interface OrderStore {
+
+    Optional<Order> find(String orderId);
+
+    /** The first reply given under an idempotency key, if any. */
+    Optional<StoredReply> reply(String key);
+
+    void write(Write write) throws WriteRefused;
+
+    /**
+     * A change of the units a location holds for orders. {@code reserve} > 0 takes units, guarded
+     * by {@code seenOnHand} (the on-hand count the sourcing read: the write fails if it changed or
+     * if fewer than {@code reserve} units are free now); {@code reserve} < 0 gives units back;
+     * {@code ship} takes units that leave the building out of both on-hand and reserved.
+     */
+    record StockChange(String sku, String locationId, String productId, int reserve, int ship, Long seenOnHand) {
+    }
+
+    /** {@code expectedVersion} 0 creates the order; {@code claimSymbol} reserves a variable symbol. */
+    record Write(Order order, long expectedVersion, List<StockChange> stock, String claimSymbol,
+                 Instant nextDeadline, IdempotencyKey key, String reply) {
+    }
+
+    /** Orders in a status, oldest first, or one customer's, newest first. */
+    record Page(List<Order> orders, String nextCursor) {
+    }
+
+    Page byStatus(Order.Status status, int limit, String cursor);
+
+    Page byCustomer(String email, int limit, String cursor);
+
+    /** Ids of orders with a deadline at or before {@code now}. */
+    List<String> due(Instant now, int limit);
+
+    final class WriteRefused extends Exception {
+        public enum Reason { ORDER_CHANGED, STOCK_CHANGED, SYMBOL_TAKEN, KEY_USED }
+
+        private final Reason reason;
+
+        public WriteRefused(Reason reason) {
+            super(reason.name(), null, false, false);
+            this.reason = reason;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.shopcare.orders.aws;
+
+import io.shopcare.catalog.aws.DynamoCatalogRepository;
+import io.shopcare.clients.AwsClients;
+import io.shopcare.config.Environment;
+import io.shopcare.idempotency.aws.DynamoIdempotencyStore;
+import io.shopcare.orders.OrderService;
+import io.shopcare.orders.OrderSettings;
+import io.shopcare.orders.OrderTokens;
+import io.shopcare.signing.KeyRing;
+import io.shopcare.stock.aws.StockWrites;
+import java.security.SecureRandom;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Builds the order service as a function's environment describes it (template.yaml sets every name). */
+final class OrderServices {
+
+    private OrderServices() {
+    }
+
+    static OrderService create(Environment env, String idempotencyScope, Clock clock) {
+        DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
+        KeyRing keys = keys(env);
+        String inventoryTable = env.require("INVENTORY_TABLE");
+        String ordersTable = env.require("ORDERS_TABLE");
+        StockWrites stock = new StockWrites(dynamoDb, inventoryTable, clock);
+        DynamoIdempotencyStore idempotency = idempotencyScope == null ? null
+                : new DynamoIdempotencyStore(dynamoDb, env.require("IDEMPOTENCY_TABLE"), idempotencyScope, clock);
+        return new OrderService(new DynamoOrderStore(dynamoDb, ordersTable, stock, idempotency, keys),
+                new DynamoOrderInventory(new DynamoCatalogRepository(dynamoDb, inventoryTable, clock), stock, dynamoDb,
+                        ordersTable),
+                new OrderTokens(keys), settings(env), clock, new SecureRandom());
+    }
+
+    /**
+     * The signing keys, for functions that issue or check tokens and cursors; the others (quotes,
+     * the deadline sweep) have no SIGNING_SECRET_ID and no permission to read the secret.
+     */
+    private static KeyRing keys(Environment env) {
+        if (env.optional("SIGNING_SECRET_ID", null) == null) {
+            return () -> {
+                throw new IllegalStateException("this function signs nothing: it has no SIGNING_SECRET_ID");
+            };
+        }
+        return AwsClients.signingKeys(env);
+    }
+
+    static OrderSettings settings(Environment env) {
+        return new OrderSettings(number(env, "CARD_PAYMENT_MINUTES"), number(env, "TRANSFER_PAYMENT_HOURS"),
+                number(env, "PAYMENT_REMINDER_HOURS"), env.require("PAYMENT_PAGE_URL"), env.require("BANK_ACCOUNT_IBAN"),
+                env.require("STOREFRONT_URL"), number(env, "RETURN_DAYS"), number(env, "DAMAGE_REPORT_DAYS"));
+    }
+
+    private static int number(Environment env, String name) {
+        return Integer.parseInt(env.require(name));
+    }
+}

@@ -1,0 +1,253 @@
+package io.shopcare.local.acceptance;
+
+import static io.shopcare.local.acceptance.Fixtures.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.shopcare.json.Json;
+import io.shopcare.local.LocalStack;
+import io.shopcare.local.LocalStackOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Orders through the real local stack: the routes, the one-transaction reservation on DynamoDB
+ * Local, the inventory stream carrying reservations to the product page, the orders stream
+ * carrying e-mails to the SES emulator, and the deadline schedule.
+ */
+class OrdersEndToEndTest {
+    private static final String WAREHOUSE = "orders-warehouse";
+    private static final String STORE = "orders-store";
+    private static LocalStack stack;
+    private static StackClient client;
+    private static SesInbox inbox;
+
+    @BeforeAll
+    static void start() {
+        stack = LocalStack.start(LocalStackOptions.forTests());
+        client = new StackClient(stack.apiUrl(), stack.adminToken());
+        inbox = new SesInbox(stack.sesUrl());
+        ok(client.admin("PUT", "/admin/locations/" + WAREHOUSE, """
+                {"type": "WAREHOUSE", "name": "Orders warehouse", "address": {"street": "Skladová 5", "city": "Praha",
+                 "postcode": "190 00", "country": "CZ"}, "phone": "+420 222 000 999", "timezone": "Europe/Prague",
+                 "openingHours": [%s], "shipsOnline": true, "pickup": false, "processingDays": 1}""".formatted(week())));
+        ok(client.admin("PUT", "/admin/locations/" + STORE, """
+                {"type": "STORE", "name": "Orders store", "address": {"street": "Na Příkopě 1", "city": "Praha",
+                 "postcode": "110 00", "country": "CZ"}, "phone": "+420 222 000 888", "timezone": "Europe/Prague",
+                 "openingHours": [%s], "shipsOnline": false, "pickup": true, "processingDays": 0, "storageDays": 5}"""
+                .formatted(week())));
+        ok(client.admin("PUT", "/admin/carriers/orders-courier", Fixtures.carrier("Orders courier")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aQuoteBecomesAnOrderWhoseConfirmationArrivesInTheShoppersLanguage() {
+        String sku = product("quote", 10);
+        Map<String, Object> quote = json(client.send("POST", "/orders/quote", "application/json",
+                "{\"lines\": [{\"sku\": \"" + sku + "\", \"quantity\": 2}], \"delivery\": {\"method\": \"HOME\"}}", false,
+                Map.of()), 200);
+        Map<?, ?> option = options(quote).stream().filter(o -> "orders-courier".equals(o.get("carrier"))).findFirst()
+                .orElseThrow();
+        Map<String, Object> order = place("jana.quote@example.com", "cs", sku, 2, "BANK_TRANSFER");
+        assertEquals(option.get("estimatedDelivery"), order.get("estimatedDelivery"));
+        assertEquals("PENDING_PAYMENT", order.get("status"));
+        Map<?, ?> instructions = (Map<?, ?>) ((Map<?, ?>) order.get("payment")).get("instructions");
+        assertTrue(((String) instructions.get("qrPayment")).startsWith("SPD*1.0*"), instructions.toString());
+
+        List<Map<String, Object>> mails = inbox.awaitEmails("jana.quote@example.com", 1);
+        String subject = subject(mails.get(0));
+        assertTrue(subject.contains((String) order.get("orderId")), subject);
+        String text = body(mails.get(0));
+        assertTrue(text.contains("/orders/" + order.get("orderId") + "#token="), text);
+        assertTrue(text.contains((String) instructions.get("variableSymbol")), text);
+
+        String token = (String) order.get("accessToken");
+        Map<String, Object> read = json(client.send("GET", "/orders/" + order.get("orderId"), null, null, false,
+                Map.of("Authorization", "Bearer " + token)), 200);
+        assertEquals(order.get("orderId"), read.get("orderId"));
+        assertEquals(404, client.send("GET", "/orders/" + order.get("orderId"), null, null, false,
+                Map.of("Authorization", "Bearer " + token + "x")).status());
+        assertEquals(404, client.send("GET", "/orders/" + order.get("orderId"), null, null, false, Map.of()).status());
+    }
+
+    @Test
+    void aShortLineIsNamedReservesNothingAndAPartialCancelReachesTheProductPage() {
+        String sku = product("cancel", 5);
+        StackClient.Answer refused = client.send("POST", "/orders", "application/json", orderBody("ann@example.com", "en",
+                sku, 6, "CARD"), false, Map.of());
+        assertEquals(409, refused.status(), refused.body());
+        assertTrue(refused.body().contains("\"lines[0]\"") && refused.body().contains("only 5 available"), refused.body());
+
+        Map<String, Object> order = place("ann@example.com", "en", sku, 4, "CARD");
+        awaitVariant("orders-cancel", sku, v -> Long.valueOf(1).equals(((Number) v.getOrDefault("unitsLeft", -1)).longValue()));
+        String id = (String) order.get("orderId");
+        Map<String, Object> cancelled = json(client.send("POST", "/orders/" + id + "/cancellations", "application/json",
+                "{\"lines\": [{\"sku\": \"" + sku + "\", \"quantity\": 2}]}", false,
+                Map.of("Authorization", "Bearer " + order.get("accessToken"))), 200);
+        Map<?, ?> line = (Map<?, ?>) ((List<?>) cancelled.get("lines")).get(0);
+        assertEquals(2, ((Number) line.get("quantity")).intValue());
+        assertEquals(2, ((Number) line.get("cancelledQuantity")).intValue());
+        awaitVariant("orders-cancel", sku, v -> ((Number) v.getOrDefault("unitsLeft", -1)).longValue() == 3);
+    }
+
+    @Test
+    void anUnpaidCardOrderExpiresAndItsStockReturns() {
+        String sku = product("expiry", 3);
+        Map<String, Object> order = place("eva.expiry@example.com", "fr", sku, 3, "CARD");
+        awaitVariant("orders-expiry", sku, v -> "SOLD_OUT".equals(v.get("availability")));
+        stack.runSchedule("OrderDeadlinesFunction", Instant.now().plus(Duration.ofMinutes(61)));
+        Map<String, Object> read = admin("GET", "/admin/orders/" + order.get("orderId"), null);
+        assertEquals("CANCELLED", read.get("status"));
+        awaitVariant("orders-expiry", sku, v -> "IN_STOCK".equals(v.get("availability")));
+        List<Map<String, Object>> mails = inbox.awaitEmails("eva.expiry@example.com", 2);
+        assertTrue(subject(mails.get(1)).contains((String) order.get("orderId")), subject(mails.get(1)));
+    }
+
+    @Test
+    void shippedBringsTheTrackingLinkAndTheFulfilmentQueueShowsTheOrder() {
+        String sku = product("ship", 4);
+        Map<String, Object> order = place("olga.ship@example.com", "uk", sku, 1, "CASH_ON_DELIVERY");
+        String id = (String) order.get("orderId");
+        assertEquals("CONFIRMED", order.get("status"));
+        Map<String, Object> queue = admin("GET", "/admin/orders?status=CONFIRMED&limit=100", null);
+        assertTrue(((List<?>) queue.get("items")).stream().anyMatch(o -> id.equals(((Map<?, ?>) o).get("orderId"))));
+        admin("POST", "/admin/orders/" + id + "/events", "{\"type\": \"PACKED\"}");
+        StackClient.Answer twice = client.send("POST", "/admin/orders/" + id + "/events", "application/json",
+                "{\"type\": \"PACKED\"}", true, Map.of());
+        assertEquals(409, twice.status(), twice.body());
+        Map<String, Object> shipped = admin("POST", "/admin/orders/" + id + "/events",
+                "{\"type\": \"SHIPPED\", \"trackingNumber\": \"ZX123\"}");
+        Map<?, ?> tracking = (Map<?, ?>) shipped.get("tracking");
+        assertEquals("https://track.example.com/parcel/ZX123", tracking.get("url"));
+        List<Map<String, Object>> mails = inbox.awaitEmails("olga.ship@example.com", 2);
+        assertTrue(body(mails.get(1)).contains("https://track.example.com/parcel/ZX123"), body(mails.get(1)));
+        assertEquals(409, client.send("POST", "/orders/" + id + "/cancellations", "application/json", "{}", false,
+                Map.of("Authorization", "Bearer " + order.get("accessToken"))).status());
+    }
+
+    @Test
+    void twoHundredConcurrentOrdersForFiftyUnitsSellExactlyFifty() throws Exception {
+        String sku = product("race", 50);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String body = orderBody("race" + i + "@example.com", "en", sku, 1, "CARD");
+            answers.add(pool.submit(() -> client.send("POST", "/orders", "application/json", body, false, Map.of())
+                    .status()));
+        }
+        int created = 0;
+        int refused = 0;
+        for (Future<Integer> answer : answers) {
+            int status = answer.get();
+            if (status == 201) {
+                created++;
+            } else {
+                assertEquals(409, status);
+                refused++;
+            }
+        }
+        pool.shutdown();
+        assertEquals(50, created);
+        assertEquals(150, refused);
+        Map<String, Object> level = json(client.admin("PUT", "/admin/stock/" + sku + "/" + WAREHOUSE, "{\"onHand\": 50}"), 200);
+        assertEquals(50L, ((Number) level.get("reserved")).longValue());
+        assertEquals(0L, ((Number) level.get("available")).longValue());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static String week() {
+        return String.join(", ", List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN").stream()
+                .map(d -> "{\"day\": \"" + d + "\", \"opens\": \"08:00\", \"closes\": \"18:00\"}").toList());
+    }
+
+    /** A one-SKU product (orders-NAME) with {@code units} at the warehouse; returns the SKU. */
+    private static String product(String name, int units) {
+        String sku = "ORD-" + name.toUpperCase() + "-M";
+        ok(client.admin("PUT", "/admin/products/orders-" + name,
+                Fixtures.product("Orders " + name, "orders-" + name, 1, "Alpine", sku)));
+        Fixtures.setStock(client, stack, sku, WAREHOUSE, units);
+        return sku;
+    }
+
+    private static String orderBody(String email, String locale, String sku, int quantity, String payment) {
+        return """
+                {"customer": {"email": "%s", "name": "Jana Nováková", "locale": "%s"},
+                 "lines": [{"sku": "%s", "quantity": %d}],
+                 "delivery": {"method": "HOME", "carrier": "orders-courier",
+                              "address": {"street": "Dlouhá 1", "city": "Praha", "postcode": "110 00", "country": "CZ"}},
+                 "payment": {"method": "%s"}}""".formatted(email, locale, sku, quantity, payment);
+    }
+
+    private static Map<String, Object> place(String email, String locale, String sku, int quantity, String payment) {
+        return json(client.send("POST", "/orders", "application/json", orderBody(email, locale, sku, quantity, payment),
+                false, Map.of()), 201);
+    }
+
+    private static Map<String, Object> admin(String method, String path, String body) {
+        return json(client.send(method, path, body == null ? null : "application/json", body, true, Map.of()), 200);
+    }
+
+    private static Map<String, Object> json(StackClient.Answer answer, int status) {
+        assertEquals(status, answer.status(), answer.body());
+        return answer.json();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<?, ?>> options(Map<String, Object> quote) {
+        return (List<Map<?, ?>>) quote.get("options");
+    }
+
+    private static void awaitVariant(String productId, String sku, Predicate<Map<String, Object>> condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Map<String, Object> last = null;
+        while (System.nanoTime() < deadline) {
+            for (Object v : (List<?>) client.get("/products/" + productId).json().get("variants")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> variant = (Map<String, Object>) v;
+                if (sku.equals(variant.get("sku"))) {
+                    last = variant;
+                    if (condition.test(variant)) {
+                        return;
+                    }
+                }
+            }
+            sleep();
+        }
+        throw new AssertionError("the product page never showed the expected " + sku + ": " + last);
+    }
+
+    private static String subject(Map<String, Object> mail) {
+        return String.valueOf(mail.get("subject"));
+    }
+
+    private static String body(Map<String, Object> mail) {
+        Object body = mail.get("body");
+        return body instanceof Map<?, ?> parts ? String.valueOf(parts.get("text")) : Json.write(mail);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
