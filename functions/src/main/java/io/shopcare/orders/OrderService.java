@@ -976,7 +976,8 @@ public final class OrderService {
             throw Refusal.conflict("SLOT_NOT_AVAILABLE", "This delivery has no slots to choose from.");
         }
         if (!windows.contains(slot.from() + "-" + slot.to())) {
-            throw Refusal.invalid(field, "must be one of the carrier's slots: " + String.join(", ", windows));
+            throw Refusal.conflict("SLOT_NOT_AVAILABLE", "The carrier delivers in these slots: " + String.join(", ", windows)
+                    + ".", List.of(new Refusal.Problem(field, "must be one of the carrier's slots")));
         }
         if (earliest != null && slot.date().isBefore(earliest)) {
             throw Refusal.conflict("SLOT_NOT_AVAILABLE", "The earliest delivery date is " + earliest + ".",

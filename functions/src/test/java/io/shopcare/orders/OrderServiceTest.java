@@ -325,7 +325,7 @@ class OrderServiceTest {
         assertEquals(Refusal.Kind.CONFLICT, early.kind());
         Refusal unknown = assertThrows(Refusal.class, () -> service.changeDelivery(id, token, null,
                 new Order.Slot(LocalDate.parse("2026-11-26"), "12:00", "16:00"), Optional.empty()));
-        assertEquals(Refusal.Kind.INVALID, unknown.kind());
+        assertEquals("SLOT_NOT_AVAILABLE", unknown.code());
         service.changeDelivery(id, token, null, new Order.Slot(LocalDate.parse("2026-11-26"), "08:00", "12:00"),
                 Optional.empty());
         assertEquals("08:00", data.orders.get(id).delivery().slot().from());

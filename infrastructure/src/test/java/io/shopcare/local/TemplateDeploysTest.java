@@ -109,7 +109,8 @@ class TemplateDeploysTest {
                 .filter(c -> Json.write(map(c.get("Properties")).get("DestinationConfig")).contains("FailedEventsQueue"))
                 .map(c -> (String) map(map(c.get("Properties")).get("FunctionName")).get("Ref"))
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(Set.of("EmailFeedbackFunction", "RestockFollowUpFunction", "WeeklyDigestFunction"), asyncFunctions);
+        assertEquals(Set.of("EmailFeedbackFunction", "OrderDeadlinesFunction", "RestockFollowUpFunction", "WeeklyDigestFunction"),
+                asyncFunctions);
         assertEquals(asyncFunctions, configured);
     }
 

@@ -18,9 +18,12 @@ import io.shopcare.orders.OrderTokens;
 import io.shopcare.streams.StreamBatchProcessor;
 import io.shopcare.streams.StreamHandler;
 import io.shopcare.streams.StreamRecord;
+import io.shopcare.dynamo.Attributes;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** The orders table's stream, filtered to orders: the shopper's e-mail for each new timeline event, once. */
@@ -57,7 +60,10 @@ public final class OrderMailHandler extends StreamHandler {
         return doc == null ? null : OrderJson.fromStored(Json.parseObject(doc));
     }
 
-    /** {@code ORDER#id / MAIL#seq} items: put if absent is the claim. */
+    /**
+     * {@code ORDER#id / MAIL#seq} items: putting one that is absent (or was given back) is the claim;
+     * giving it back marks it {@code RELEASED}, so one permission (PutItem) serves both.
+     */
     static final class DynamoMailClaims implements OrderMailing.Claims {
         private final DynamoDbClient dynamoDb;
         private final String table;
@@ -70,8 +76,10 @@ public final class OrderMailHandler extends StreamHandler {
         @Override
         public boolean claim(String orderId, int seq) {
             try {
-                dynamoDb.putItem(r -> r.tableName(table).item(key(OrdersTable.orderPk(orderId), OrdersTable.mailSk(seq)))
-                        .conditionExpression("attribute_not_exists(pk)"));
+                dynamoDb.putItem(r -> r.tableName(table).item(item(orderId, seq, "SENDING"))
+                        .conditionExpression("attribute_not_exists(pk) OR #state = :released")
+                        .expressionAttributeNames(Map.of("#state", "state"))
+                        .expressionAttributeValues(Map.of(":released", Attributes.s("RELEASED"))));
                 return true;
             } catch (ConditionalCheckFailedException e) {
                 return false;
@@ -80,7 +88,13 @@ public final class OrderMailHandler extends StreamHandler {
 
         @Override
         public void release(String orderId, int seq) {
-            dynamoDb.deleteItem(r -> r.tableName(table).key(key(OrdersTable.orderPk(orderId), OrdersTable.mailSk(seq))));
+            dynamoDb.putItem(r -> r.tableName(table).item(item(orderId, seq, "RELEASED")));
+        }
+
+        private static Map<String, AttributeValue> item(String orderId, int seq, String state) {
+            Map<String, AttributeValue> item = new HashMap<>(key(OrdersTable.orderPk(orderId), OrdersTable.mailSk(seq)));
+            item.put("state", Attributes.s(state));
+            return item;
         }
     }
 }

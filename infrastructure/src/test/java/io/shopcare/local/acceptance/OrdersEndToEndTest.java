@@ -114,7 +114,7 @@ class OrdersEndToEndTest {
         stack.runSchedule("OrderDeadlinesFunction", Instant.now().plus(Duration.ofMinutes(61)));
         Map<String, Object> read = admin("GET", "/admin/orders/" + order.get("orderId"), null);
         assertEquals("CANCELLED", read.get("status"));
-        awaitVariant("orders-expiry", sku, v -> "IN_STOCK".equals(v.get("availability")));
+        awaitVariant("orders-expiry", sku, v -> ((Number) v.getOrDefault("unitsLeft", -1)).longValue() == 3);
         List<Map<String, Object>> mails = inbox.awaitEmails("eva.expiry@example.com", 2);
         assertTrue(subject(mails.get(1)).contains((String) order.get("orderId")), subject(mails.get(1)));
     }
@@ -168,6 +168,42 @@ class OrdersEndToEndTest {
         Map<String, Object> level = json(client.admin("PUT", "/admin/stock/" + sku + "/" + WAREHOUSE, "{\"onHand\": 50}"), 200);
         assertEquals(50L, ((Number) level.get("reserved")).longValue());
         assertEquals(0L, ((Number) level.get("available")).longValue());
+    }
+
+    @Test
+    void theShopperChangesTheOrderAndRetriedRequestsAreAnsweredAgain() {
+        String sku = product("change", 6);
+        String body = orderBody("petr.change@example.com", "cs", sku, 1, "CARD");
+        Map<String, Object> first = json(client.send("POST", "/orders", "application/json", body, false,
+                Map.of("Idempotency-Key", "checkout-change-1")), 201);
+        Map<String, Object> again = json(client.send("POST", "/orders", "application/json", body, false,
+                Map.of("Idempotency-Key", "checkout-change-1")), 201);
+        assertEquals(first.get("orderId"), again.get("orderId"));
+        assertEquals(first.get("accessToken"), again.get("accessToken"));
+        String id = (String) first.get("orderId");
+        Map<String, String> auth = Map.of("Authorization", "Bearer " + first.get("accessToken"),
+                "Idempotency-Key", "patch-1");
+        Map<String, Object> patched = json(client.send("PATCH", "/orders/" + id, "application/json",
+                "{\"lines\": [{\"sku\": \"" + sku + "\", \"quantity\": 3}]}", false, auth), 200);
+        assertEquals(3, ((Number) ((Map<?, ?>) ((List<?>) patched.get("lines")).get(0)).get("quantity")).intValue());
+        awaitVariant("orders-change", sku, v -> ((Number) v.getOrDefault("unitsLeft", -1)).longValue() == 3);
+        Map<String, Object> payment = json(client.send("POST", "/orders/" + id + "/payments", "application/json",
+                "{\"method\": \"BANK_TRANSFER\"}", false, Map.of("Authorization", "Bearer " + first.get("accessToken"))), 200);
+        assertTrue(String.valueOf(((Map<?, ?>) payment.get("instructions")).get("variableSymbol")).matches("[1-9][0-9]{9}"));
+        String earliest = (String) ((Map<?, ?>) patched.get("estimatedDelivery")).get("earliest");
+        Map<String, Object> slotted = json(client.send("PUT", "/orders/" + id + "/delivery", "application/json",
+                "{\"deliverySlot\": {\"date\": \"" + earliest + "\", \"from\": \"08:00\", \"to\": \"12:00\"}}", false,
+                Map.of("Authorization", "Bearer " + first.get("accessToken"))), 200);
+        assertEquals("08:00", ((Map<?, ?>) ((Map<?, ?>) slotted.get("delivery")).get("slot")).get("from"));
+        Map<String, Object> mine = admin("GET", "/admin/orders?email=Petr.Change@example.com", null);
+        assertEquals(id, ((Map<?, ?>) ((List<?>) mine.get("items")).get(0)).get("orderId"));
+        String paid = "{\"type\": \"PAID\"}";
+        Map<String, Object> once = json(client.send("POST", "/admin/orders/" + id + "/events", "application/json", paid,
+                true, Map.of("Idempotency-Key", "psp-evt-1")), 200);
+        Map<String, Object> twice = json(client.send("POST", "/admin/orders/" + id + "/events", "application/json", paid,
+                true, Map.of("Idempotency-Key", "psp-evt-1")), 200);
+        assertEquals(once.get("timeline"), twice.get("timeline"));
+        assertEquals("CONFIRMED", twice.get("status"));
     }
 
     // ------------------------------------------------------------------ helpers
