@@ -119,7 +119,7 @@ public record Order(String orderId, long version, Status status, Instant created
         return lines.stream().filter(l -> l.sku().equals(sku)).findFirst().orElse(null);
     }
 
-    /** A successor of this order: the next version, with {@code event} appended to the timeline. */
+    /** Builds the next version of this order; {@link Builder#event} appends to its timeline. */
     public Builder next() {
         return new Builder(this);
     }
