@@ -10,6 +10,8 @@ package io.shopcare.dynamo;
  * <li>{@code PRODUCT#id / PRODUCT} a product (its version orders every change of the product)</li>
  * <li>{@code SKU#sku / SKU} which product owns the SKU</li>
  * <li>{@code SKU#sku / STOCK#location} a stock level; index byLocation: {@code LOC#location / SKU#sku}</li>
+ * <li>{@code SKU#sku / PREORDERS} units waiting in the SKU's pre-order queue ({@code waiting})</li>
+ * <li>{@code SKU#sku / PREORDER#queuedAt#orderId} one order's place in that queue (oldest first)</li>
  * </ul>
  */
 public final class InventoryTable {
@@ -23,6 +25,8 @@ public final class InventoryTable {
     private static final String PRODUCT_PREFIX = "PRODUCT#";
     private static final String SKU_PREFIX = "SKU#";
     public static final String STOCK_PREFIX = "STOCK#";
+    public static final String PREORDERS_SK = "PREORDERS";
+    public static final String PREORDER_PREFIX = "PREORDER#";
 
     private InventoryTable() {
     }
@@ -45,6 +49,16 @@ public final class InventoryTable {
 
     public static String stockSk(String locationId) {
         return STOCK_PREFIX + locationId;
+    }
+
+    /** {@code queuedAt}: a fixed-width instant, so the queue sorts by time. */
+    public static String preorderSk(String queuedAt, String orderId) {
+        return PREORDER_PREFIX + queuedAt + "#" + orderId;
+    }
+
+    /** The SKU of an item partitioned by SKU, or null. */
+    public static String skuOf(String pk) {
+        return pk.startsWith(SKU_PREFIX) ? pk.substring(SKU_PREFIX.length()) : null;
     }
 
     public static String locationIndexPk(String locationId) {

@@ -115,6 +115,11 @@ public record Order(String orderId, long version, Status status, Instant created
         return lines.stream().anyMatch(l -> l.status() == LineStatus.PREORDERED);
     }
 
+    /** The SKU's line was a pre-order, filled since (it still counts against the variant's limit). */
+    public boolean wasPreordered(String sku) {
+        return timeline.stream().anyMatch(e -> "PREORDER_FILLED".equals(e.type()) && sku.equals(e.detail().get("sku")));
+    }
+
     public Line line(String sku) {
         return lines.stream().filter(l -> l.sku().equals(sku)).findFirst().orElse(null);
     }

@@ -3,6 +3,7 @@ package io.shopcare.orders;
 import io.shopcare.catalog.Location;
 import io.shopcare.catalog.Money;
 import io.shopcare.catalog.Product;
+import io.shopcare.stock.PreorderCount;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,15 @@ public interface OrderInventory {
     /** sku -> locationId -> its stock. */
     Map<String, Map<String, StockCount>> stock(Collection<String> skus);
 
+    /**
+     * Each SKU's pre-order counts (absent: none). Arriving units go to the waiting ones first, so
+     * new orders can buy only what is free beyond them.
+     */
+    Map<String, PreorderCount> preorders(Collection<String> skus);
+
+    /** The SKU's pre-order queue, oldest first, at most {@code limit} entries. */
+    List<QueuedPreorder> preorderQueue(String sku, int limit);
+
     List<Location> locations();
 
     List<CarrierTerms> carriers();
@@ -27,6 +37,9 @@ public interface OrderInventory {
         public Money price() {
             return variant.price() != null ? variant.price() : product.price();
         }
+    }
+
+    record QueuedPreorder(String orderId, int units) {
     }
 
     record StockCount(long onHand, long reserved) {

@@ -92,8 +92,9 @@ public final class OrderMailing {
             if (quantity == 0) {
                 continue;
             }
+            boolean filled = kind == OrderEmail.Kind.PREORDER_FILLED && line.sku().equals(event.detail().get("sku"));
             lines.add(new OrderEmail.Line(line.name(), line.size(), line.colour(), quantity, line.unitPrice().amount(),
-                    OrderEmail.Line.Status.valueOf(line.status().name())));
+                    OrderEmail.Line.Status.valueOf(line.status().name()), filled));
         }
         Order.Payment p = order.payment();
         Map<String, Object> instructions = p.instructions() == null ? Map.of() : p.instructions();

@@ -57,10 +57,14 @@ public final class OrderRules {
         return actions;
     }
 
-    /** Until the earliest dispatch cutoff of the order's locations, and never once packed. */
+    /**
+     * Until the earliest dispatch cutoff of the order's locations, and never once packed. A line
+     * waiting as a pre-order holds its place in the queue: until it is filled the order changes by
+     * cancelling units only.
+     */
     public static boolean canModify(Order order, Instant now) {
         return BEFORE_PACKING.contains(order.status()) && order.modifiableUntil() != null
-                && !now.isAfter(order.modifiableUntil());
+                && !now.isAfter(order.modifiableUntil()) && !order.hasPreorders();
     }
 
     /** Until it ships (a STORE pickup: until it is ready), then RETURN applies. */
@@ -92,7 +96,8 @@ public final class OrderRules {
                     && (UNPAID.contains(status) || status == Status.CANCELLED
                     && (payment == PaymentStatus.PENDING || payment == PaymentStatus.FAILED));
             case PAYMENT_FAILED -> status == Status.PENDING_PAYMENT;
-            case PACKED -> status == Status.CONFIRMED;
+            // Nothing is packed while a line still waits for its pre-ordered units.
+            case PACKED -> status == Status.CONFIRMED && !order.hasPreorders();
             case SHIPPED -> method != DeliveryMethod.STORE && (status == Status.PACKED || status == Status.SHIPPED);
             case READY_FOR_PICKUP -> method == DeliveryMethod.STORE && status == Status.PACKED
                     || method == DeliveryMethod.PICKUP_POINT && status == Status.SHIPPED;

@@ -2,6 +2,7 @@ package io.shopcare.orders;
 
 import io.shopcare.catalog.Location;
 import io.shopcare.catalog.Money;
+import io.shopcare.catalog.Product;
 import io.shopcare.concurrency.Backoff;
 import io.shopcare.idempotency.IdempotencyKey;
 import io.shopcare.json.Json;
@@ -21,14 +22,18 @@ import io.shopcare.orders.Order.Pickup;
 import io.shopcare.orders.Order.Slot;
 import io.shopcare.orders.Order.Status;
 import io.shopcare.orders.OrderInventory.CarrierTerms;
+import io.shopcare.orders.OrderInventory.QueuedPreorder;
 import io.shopcare.orders.OrderInventory.SkuInfo;
 import io.shopcare.orders.OrderInventory.StockCount;
 import io.shopcare.orders.OrderRules.Action;
 import io.shopcare.orders.OrderRules.AdminEvent;
 import io.shopcare.orders.OrderRules.Deadline;
+import io.shopcare.orders.OrderStore.PreorderChange;
+import io.shopcare.orders.OrderStore.PreorderGuard;
 import io.shopcare.orders.OrderStore.StockChange;
 import io.shopcare.orders.OrderStore.WriteRefused;
 import io.shopcare.outcome.Refusal;
+import io.shopcare.stock.PreorderCount;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -47,6 +52,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
@@ -65,6 +71,8 @@ public final class OrderService {
             "SUN", DayOfWeek.SUNDAY);
     /** Pickup points keep parcels this long (orders.md); stores say their own storageDays. */
     private static final int PICKUP_POINT_STORAGE_DAYS = 7;
+    /** Pre-orders read per page of a SKU's queue. */
+    private static final int PREORDER_PAGE = 50;
 
     private final OrderStore store;
     private final OrderInventory inventory;
@@ -170,7 +178,7 @@ public final class OrderService {
                 LineRequest line = request.lines().get(i);
                 SkuInfo info = context.skus.get(line.sku());
                 lines.add(new Line(line.sku(), info.product().productId(), info.product().name(), info.variant().size(),
-                        info.variant().colour(), money(info.price()), line.quantity(), 0, 0, LineStatus.RESERVED,
+                        info.variant().colour(), money(info.price()), line.quantity(), 0, 0, planned.statuses.get(i),
                         planned.allocations.get(i)));
             }
             Money deliveryPrice = delivery.method() == DeliveryMethod.STORE ? new Money(zero(), context.currency)
@@ -190,8 +198,9 @@ public final class OrderService {
             Order order = next.build();
             String reply = Json.write(answer(order));
             try {
-                store.write(new OrderStore.Write(order, 0, reservations(order.lines(), context.stock), symbol,
-                        deadline(order), key.orElse(null), reply));
+                List<StockChange> reserved = reservations(order.lines(), context.stock);
+                store.write(new OrderStore.Write(order, 0, reserved, queueJoins(order.lines(), context),
+                        guards(reserved, context), symbol, deadline(order), key.orElse(null), reply));
                 LogContext.touch("orderId", orderId);
                 Metrics.count("OrdersPlaced", "method", delivery.method().name(), 1);
                 return new Placed(order, tokens.issue(orderId), reply);
@@ -269,7 +278,8 @@ public final class OrderService {
             CarrierTerms carrier = carrierOf(order, context);
             List<List<Allocation>> addedAllocations = List.of();
             if (!added.isEmpty()) {
-                SourcingPlan plan = source(context, added, order.delivery().method(), order.delivery().storeId(), now);
+                SourcingPlan plan = source(context, added, order.delivery().method(), order.delivery().storeId(), now,
+                        true);
                 if (!plan.complete()) {
                     List<Refusal.Problem> problems = new ArrayList<>();
                     for (Shortage s : plan.shortages()) {
@@ -284,11 +294,13 @@ public final class OrderService {
                 addedAllocations = plan.allocations();
             }
             List<StockChange> changes = new ArrayList<>();
+            List<PreorderChange> preorders = new ArrayList<>();
             List<Line> lines = new ArrayList<>();
             for (Line line : order.lines()) {
                 Integer target = wanted.get(line.sku());
                 int quantity = target == null ? 0 : target;
                 if (quantity < line.quantity()) {
+                    preorders.addAll(preorderCancellation(order, line, line.quantity() - quantity));
                     Released released = release(line.allocations(), line.quantity() - quantity);
                     released.units.forEach((loc, units) -> changes.add(
                             new StockChange(line.sku(), loc, line.productId(), -units, 0, null)));
@@ -332,7 +344,7 @@ public final class OrderService {
                     && modified.payment().status() != PaymentStatus.PAID) {
                 modified = modified.next().payment(withAmount(modified.payment(), orderId, modified.total())).build();
             }
-            return new Change(modified, changes, null);
+            return new Change(modified, changes, preorders, guards(changes, context), null);
         });
     }
 
@@ -372,6 +384,7 @@ public final class OrderService {
             }
             Instant now = clock.instant();
             List<StockChange> changes = new ArrayList<>();
+            List<PreorderChange> queue = new ArrayList<>();
             List<Line> next = new ArrayList<>();
             BigDecimal amount = BigDecimal.ZERO;
             List<Map<String, Object>> detailLines = new ArrayList<>();
@@ -381,6 +394,7 @@ public final class OrderService {
                     next.add(line);
                     continue;
                 }
+                queue.addAll(preorderCancellation(order, line, units));
                 Released released = release(line.allocations(), units);
                 released.units.forEach((loc, u) -> changes.add(new StockChange(line.sku(), loc, line.productId(), -u, 0, null)));
                 next.add(line.withQuantity(line.quantity() - units, line.cancelledQuantity() + units, released.remaining));
@@ -395,7 +409,7 @@ public final class OrderService {
             } else if (order.payment().method() == PaymentMethod.BANK_TRANSFER) {
                 partly = partly.next().payment(withAmount(partly.payment(), orderId, partly.total())).build();
             }
-            return new Change(partly, changes, null);
+            return new Change(partly, changes, queue, null);
         });
     }
 
@@ -570,9 +584,92 @@ public final class OrderService {
         }
     }
 
+    // ------------------------------------------------------------------ pre-orders
+
+    /**
+     * Hands the SKU's free units to its waiting pre-orders, oldest first: each line whole, and none
+     * after the first that cannot be served, so no later pre-order overtakes an earlier one. Safe
+     * to run again and concurrently: a filled line is no longer PREORDERED, and every fill is one
+     * atomic write guarded like a new order's. Returns the lines filled.
+     */
+    public int fillPreorders(String sku) {
+        int filled = 0;
+        while (true) {
+            List<QueuedPreorder> queue = inventory.preorderQueue(sku, PREORDER_PAGE);
+            int before = filled;
+            for (QueuedPreorder entry : queue) {
+                LogContext.touch("orderId", entry.orderId());
+                try {
+                    mutate(entry.orderId(), Optional.empty(), order -> fill(order, sku));
+                    filled++;
+                } catch (QueueBlocked e) {
+                    return filled;
+                } catch (NothingToFill e) {
+                    // Filled or cancelled meanwhile: its queue entry went in the same write.
+                }
+            }
+            if (queue.size() < PREORDER_PAGE || filled == before) {
+                return filled;
+            }
+        }
+    }
+
+    private Change fill(Order order, String sku) {
+        Line line = order.line(sku);
+        if (line == null || line.status() != LineStatus.PREORDERED || line.quantity() == 0) {
+            throw new NothingToFill();
+        }
+        Instant now = clock.instant();
+        // The SKUs still waiting too: the recomputed estimate is that of the latest line.
+        List<LineRequest> read = order.lines().stream().filter(l -> l.status() == LineStatus.PREORDERED)
+                .map(l -> new LineRequest(l.sku(), l.quantity())).toList();
+        Context context = context(read);
+        SourcingPlan plan = source(context, List.of(new LineRequest(sku, line.quantity())), order.delivery().method(),
+                order.delivery().storeId(), now, false);
+        if (!plan.complete()) {
+            throw new QueueBlocked();
+        }
+        List<Allocation> allocations = plan.allocations().get(0);
+        List<Line> lines = order.lines().stream().map(l -> l.sku().equals(sku)
+                ? l.withQuantity(l.quantity(), l.cancelledQuantity(), allocations).withStatus(LineStatus.RESERVED) : l)
+                .toList();
+        Order.Builder next = order.next().lines(lines)
+                .event(now, "PREORDER_FILLED", Map.of("sku", sku, "quantity", line.quantity()));
+        CarrierTerms carrier = order.delivery().method() == DeliveryMethod.STORE ? null : context.carriers.stream()
+                .filter(c -> c.carrierId().equals(order.delivery().carrierId())).findFirst().orElse(null);
+        if (carrier != null || order.delivery().method() == DeliveryMethod.STORE) {
+            Timing timing = timing(context, lines, order.delivery().method(), order.delivery().storeId(), carrier, now);
+            next.estimate(timing.estimate).modifiableUntil(timing.modifiableUntil);
+        }
+        Metrics.count("PreordersFilled", 1);
+        return new Change(next.build(), reservations(sku, line.productId(), allocations, context.stock),
+                List.of(new PreorderChange(sku, line.productId(), 0, -line.quantity(), 0, 0)), null);
+    }
+
+    /** The oldest waiting line cannot be served yet: the ones behind it wait too. */
+    private static final class QueueBlocked extends RuntimeException {
+        QueueBlocked() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final class NothingToFill extends RuntimeException {
+        NothingToFill() {
+            super(null, null, false, false);
+        }
+    }
+
     // ------------------------------------------------------------------ changes
 
-    private record Change(Order next, List<StockChange> stock, String claimSymbol) {
+    private record Change(Order next, List<StockChange> stock, List<PreorderChange> preorders,
+                          List<PreorderGuard> guards, String claimSymbol) {
+        Change(Order next, List<StockChange> stock, String claimSymbol) {
+            this(next, stock, List.of(), List.of(), claimSymbol);
+        }
+
+        Change(Order next, List<StockChange> stock, List<PreorderChange> preorders, String claimSymbol) {
+            this(next, stock, preorders, List.of(), claimSymbol);
+        }
     }
 
     private String mutate(String orderId, Optional<IdempotencyKey> key, Function<Order, Change> decide) {
@@ -595,8 +692,8 @@ public final class OrderService {
             Order next = withVersion(change.next, order.version() + 1);
             String body = Json.write(reply.apply(next));
             try {
-                store.write(new OrderStore.Write(next, order.version(), change.stock, change.claimSymbol, deadline(next),
-                        key.orElse(null), body));
+                store.write(new OrderStore.Write(next, order.version(), change.stock, change.preorders, change.guards,
+                        change.claimSymbol, deadline(next), key.orElse(null), body));
                 return body;
             } catch (WriteRefused e) {
                 if (e.reason() == WriteRefused.Reason.KEY_USED) {
@@ -713,8 +810,10 @@ public final class OrderService {
     private Change cancelWhole(Order order, String reason) {
         Instant now = clock.instant();
         List<StockChange> changes = new ArrayList<>();
+        List<PreorderChange> queue = new ArrayList<>();
         List<Line> lines = new ArrayList<>();
         for (Line line : order.lines()) {
+            queue.addAll(preorderCancellation(order, line, line.quantity()));
             for (Allocation allocation : line.allocations()) {
                 changes.add(new StockChange(line.sku(), allocation.locationId(), line.productId(), -allocation.quantity(),
                         0, null));
@@ -736,7 +835,7 @@ public final class OrderService {
         }
         Metrics.count("OrdersCancelled", "reason", reason, 1);
         return new Change(order.next().status(Status.CANCELLED).lines(lines).payment(payment).modifiableUntil(null)
-                .event(now, "CANCELLED", detail).build(), changes, null);
+                .event(now, "CANCELLED", detail).build(), changes, queue, null);
     }
 
     /** {@code order} with {@code amount} refunded (recorded now; the shop's payment integration pays it out). */
@@ -830,9 +929,23 @@ public final class OrderService {
     // ------------------------------------------------------------------ sourcing, timing, prices
 
     /** Everything a decision reads, read once per attempt. */
+    /** {@code preorders}: the pre-order counts of each SKU that takes pre-orders (read only for those). */
     private record Context(Map<String, SkuInfo> skus, Map<String, Map<String, StockCount>> stock,
-                           Map<String, Location> locations, List<CarrierTerms> carriers, Map<String, Long> backlog,
-                           String currency) {
+                           Map<String, PreorderCount> preorders, Map<String, Location> locations,
+                           List<CarrierTerms> carriers, Map<String, Long> backlog, String currency) {
+
+        long waiting(String sku) {
+            return preorders.getOrDefault(sku, PreorderCount.NONE).waiting();
+        }
+
+        long room(String sku) {
+            return preorders.getOrDefault(sku, PreorderCount.NONE).room(preorder(sku).limit());
+        }
+
+        Product.Preorder preorder(String sku) {
+            SkuInfo info = skus.get(sku);
+            return info == null ? null : info.variant().preorder();
+        }
     }
 
     private Context context(List<LineRequest> lines) {
@@ -857,26 +970,82 @@ public final class OrderService {
         inventory.locations().forEach(l -> locations.put(l.locationId(), l));
         Map<String, Map<String, StockCount>> stock = new HashMap<>(inventory.stock(skus));
         skus.forEach(sku -> stock.putIfAbsent(sku, Map.of()));
-        return new Context(infos, stock, locations, inventory.carriers(), inventory.backlog(locations.keySet()),
+        List<String> queued = skus.stream().filter(sku -> infos.get(sku).variant().preorder() != null).toList();
+        Map<String, PreorderCount> preorders = new HashMap<>(queued.isEmpty() ? Map.of() : inventory.preorders(queued));
+        queued.forEach(sku -> preorders.putIfAbsent(sku, PreorderCount.NONE));
+        return new Context(infos, stock, preorders, locations, inventory.carriers(), inventory.backlog(locations.keySet()),
                 currencies.iterator().next());
     }
 
-    private record Planned(List<List<Allocation>> allocations, Estimate estimate, Instant modifiableUntil) {
+    private record Planned(List<List<Allocation>> allocations, List<LineStatus> statuses, Estimate estimate,
+                           Instant modifiableUntil) {
     }
 
+    /**
+     * Each line reserved from stock, or queued as a pre-order when its SKU has nothing left for new
+     * orders and a pre-order is open with room for the whole line (never split). Every line that
+     * cannot be served is named, and nothing is planned.
+     */
     private Planned plan(Context context, List<LineRequest> lines, DeliveryMethod method, String storeId,
                          CarrierTerms carrier, Instant now) {
-        SourcingPlan plan = source(context, lines, method, storeId, now);
-        if (!plan.complete()) {
-            throw shortage(plan.shortages());
+        Map<Integer, Refusal.Problem> problems = new TreeMap<>();
+        List<LineStatus> statuses = new ArrayList<>();
+        List<LineRequest> sourced = new ArrayList<>();
+        List<Integer> sourcedIndex = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            LineRequest line = lines.get(i);
+            Product.Preorder preorder = context.preorder(line.sku());
+            if (preorder != null && buyable(context, line.sku(), method, storeId) <= 0) {
+                long room = context.room(line.sku());
+                if (line.quantity() > room) {
+                    problems.put(i, new Refusal.Problem("lines[" + i + "]", room == 0 ? "sold out, pre-orders are full"
+                            : "only " + room + " left to pre-order"));
+                }
+                statuses.add(LineStatus.PREORDERED);
+            } else {
+                statuses.add(LineStatus.RESERVED);
+                sourced.add(line);
+                sourcedIndex.add(i);
+            }
         }
+        SourcingPlan plan = sourced.isEmpty() ? new SourcingPlan(List.of(), List.of())
+                : source(context, sourced, method, storeId, now, true);
+        for (Shortage s : plan.shortages()) {
+            int index = sourcedIndex.get(s.lineIndex());
+            problems.put(index, new Refusal.Problem("lines[" + index + "]", "only " + s.available() + " available"));
+        }
+        if (!problems.isEmpty()) {
+            throw Refusal.conflict("INSUFFICIENT_STOCK", "Not enough stock for some lines; nothing was reserved.",
+                    List.copyOf(problems.values()));
+        }
+        List<List<Allocation>> allocations = new ArrayList<>();
         List<Line> placed = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
+            int k = sourcedIndex.indexOf(i);
+            List<Allocation> allocation = k < 0 ? List.of() : plan.allocations().get(k);
+            allocations.add(allocation);
             placed.add(new Line(lines.get(i).sku(), null, null, null, null, null, lines.get(i).quantity(), 0, 0,
-                    LineStatus.RESERVED, plan.allocations().get(i)));
+                    statuses.get(i), allocation));
         }
         Timing timing = timing(context, placed, method, storeId, carrier, now);
-        return new Planned(plan.allocations(), timing.estimate, timing.modifiableUntil);
+        return new Planned(allocations, statuses, timing.estimate, timing.modifiableUntil);
+    }
+
+    /**
+     * Units of the SKU a new order could take now: free units at the shipping locations (and at the
+     * pickup store for click and collect) beyond those the pre-order queue waits for.
+     */
+    private static long buyable(Context context, String sku, DeliveryMethod method, String storeId) {
+        long free = 0;
+        for (Map.Entry<String, StockCount> level : context.stock.get(sku).entrySet()) {
+            Location location = context.locations.get(level.getKey());
+            boolean counts = location != null && (location.shipsOnline()
+                    || method == DeliveryMethod.STORE && location.locationId().equals(storeId));
+            if (counts) {
+                free += level.getValue().available();
+            }
+        }
+        return free - context.waiting(sku);
     }
 
     private static Refusal shortage(List<Shortage> shortages) {
@@ -886,12 +1055,26 @@ public final class OrderService {
         return Refusal.conflict("INSUFFICIENT_STOCK", "Not enough stock for some lines; nothing was reserved.", problems);
     }
 
+    /**
+     * {@code holdForQueue}: a new order's sourcing, which may not take the units the SKU's pre-orders
+     * wait for (held at warehouses first, where filling them would take them); filling the queue
+     * itself passes false.
+     */
     private SourcingPlan source(Context context, List<LineRequest> lines, DeliveryMethod method, String storeId,
-                                Instant now) {
+                                Instant now, boolean holdForQueue) {
         Map<String, Map<String, Long>> available = new HashMap<>();
         context.stock.forEach((sku, levels) -> {
             Map<String, Long> units = new HashMap<>();
             levels.forEach((loc, level) -> units.put(loc, level.available()));
+            long held = holdForQueue ? context.waiting(sku) : 0;
+            List<String> order = units.keySet().stream().filter(context.locations::containsKey)
+                    .sorted(java.util.Comparator.comparing((String loc) -> context.locations.get(loc).isStore())
+                            .thenComparing(loc -> loc)).toList();
+            for (String loc : order) {
+                long take = Math.min(held, units.get(loc));
+                units.put(loc, units.get(loc) - take);
+                held -= take;
+            }
             available.put(sku, units);
         });
         List<SourceLocation> candidates = new ArrayList<>();
@@ -914,6 +1097,10 @@ public final class OrderService {
         Estimate estimate = null;
         Instant modifiableUntil = null;
         for (Line line : lines) {
+            if (line.status() == LineStatus.PREORDERED) {
+                Estimate e = preorderEstimate(context, line.sku(), method, storeId, carrier, now);
+                estimate = estimate == null ? e : estimate.later(e);
+            }
             for (Allocation a : line.allocations()) {
                 Location location = context.locations.get(a.locationId());
                 LocationCalendar calendar = calendar(location);
@@ -932,6 +1119,69 @@ public final class OrderService {
             }
         }
         return new Timing(estimate, modifiableUntil);
+    }
+
+    /**
+     * A pre-order line: dispatched from the preferred shipping location as soon as both it can and
+     * the variant's expected date has come (orders.md: the expected date at the earliest).
+     */
+    private Estimate preorderEstimate(Context context, String sku, DeliveryMethod method, String storeId,
+                                      CarrierTerms carrier, Instant now) {
+        Product.Preorder preorder = context.preorder(sku);
+        Location from = context.locations.values().stream()
+                .filter(l -> l.shipsOnline() && !l.openingHours().isEmpty())
+                .min(java.util.Comparator.comparing(Location::isStore).thenComparing(Location::locationId)).orElse(null);
+        LocalDate expected = preorder == null ? null : LocalDate.parse(preorder.expectedDate());
+        if (from == null) {
+            LocalDate day = expected != null ? expected : LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+            return new Estimate(day, day);
+        }
+        LocationCalendar calendar = calendar(from);
+        LocalDate dispatch = DeliveryEstimates.dispatchDay(calendar, now, context.backlog.getOrDefault(from.locationId(), 0L));
+        if (expected != null && dispatch.isBefore(expected)) {
+            dispatch = DeliveryEstimates.firstWorkingDayOnOrAfter(calendar, expected);
+        }
+        if (method == DeliveryMethod.STORE) {
+            Location store = context.locations.get(storeId);
+            return store != null && store.locationId().equals(from.locationId()) ? DeliveryEstimates.pickupInStore(dispatch)
+                    : DeliveryEstimates.transferToStore(dispatch, calendar(store));
+        }
+        return DeliveryEstimates.delivery(dispatch, carrier.transitMin(), carrier.transitMax());
+    }
+
+    /** Joins the pre-order queue of each PREORDERED line, within the variant's limit. */
+    private static List<PreorderChange> queueJoins(List<Line> lines, Context context) {
+        List<PreorderChange> joins = new ArrayList<>();
+        for (Line line : lines) {
+            if (line.status() == LineStatus.PREORDERED) {
+                joins.add(new PreorderChange(line.sku(), line.productId(), line.quantity(), line.quantity(),
+                        line.quantity(), context.preorder(line.sku()).limit()));
+            }
+        }
+        return joins;
+    }
+
+    /**
+     * Units of a line no longer ordered: a waiting line leaves the queue; one that was pre-ordered
+     * (waiting or filled) no longer counts against the variant's limit.
+     */
+    private static List<PreorderChange> preorderCancellation(Order order, Line line, int units) {
+        if (units == 0) {
+            return List.of();
+        }
+        if (line.status() == LineStatus.PREORDERED) {
+            return List.of(new PreorderChange(line.sku(), line.productId(), -units, -units, line.quantity() - units, 0));
+        }
+        return order.wasPreordered(line.sku())
+                ? List.of(new PreorderChange(line.sku(), line.productId(), -units, 0, null, 0)) : List.of();
+    }
+
+    /** Every SKU this write reserves units of and that has a pre-order queue: the queue may not have grown. */
+    private static List<PreorderGuard> guards(List<StockChange> changes, Context context) {
+        Set<String> skus = new java.util.LinkedHashSet<>();
+        changes.stream().filter(c -> c.reserve() > 0 && context.preorders.containsKey(c.sku()))
+                .forEach(c -> skus.add(c.sku()));
+        return skus.stream().map(sku -> new PreorderGuard(sku, context.waiting(sku))).toList();
     }
 
     static LocationCalendar calendar(Location location) {

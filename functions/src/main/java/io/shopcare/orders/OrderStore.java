@@ -29,9 +29,26 @@ public interface OrderStore {
     record StockChange(String sku, String locationId, String productId, int reserve, int ship, Long seenOnHand) {
     }
 
+    /**
+     * A change of a SKU's pre-order counts by one order's line: {@code preordered} units pre-ordered
+     * (> 0 only while at most {@code limit} are, in all) or cancelled (< 0); {@code waiting} units
+     * joining the queue or leaving it (filled or cancelled). {@code remaining} is what the line still
+     * waits for afterwards (its queue entry; 0 removes it), or null when the line is not in the queue.
+     */
+    record PreorderChange(String sku, String productId, int preordered, int waiting, Integer remaining, long limit) {
+    }
+
+    /**
+     * A new order's guard on a SKU with a pre-order queue: the write fails if more units wait than
+     * the {@code seenWaiting} its sourcing held back, so nobody buys a unit a pre-order waits for.
+     */
+    record PreorderGuard(String sku, long seenWaiting) {
+    }
+
     /** {@code expectedVersion} 0 creates the order; {@code claimSymbol} reserves a variable symbol. */
-    record Write(Order order, long expectedVersion, List<StockChange> stock, String claimSymbol,
-                 Instant nextDeadline, IdempotencyKey key, String reply) {
+    record Write(Order order, long expectedVersion, List<StockChange> stock, List<PreorderChange> preorders,
+                 List<PreorderGuard> guards, String claimSymbol, Instant nextDeadline, IdempotencyKey key,
+                 String reply) {
     }
 
     /** Orders in a status, oldest first, or one customer's, newest first. */

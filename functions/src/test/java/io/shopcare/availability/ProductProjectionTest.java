@@ -9,6 +9,7 @@ import io.shopcare.catalog.Location;
 import io.shopcare.catalog.Money;
 import io.shopcare.catalog.Product.Variant;
 import io.shopcare.catalog.Product;
+import io.shopcare.stock.PreorderCount;
 import io.shopcare.stock.StockLevel;
 import java.math.BigDecimal;
 import java.util.List;
@@ -63,6 +64,26 @@ class ProductProjectionTest {
         assertEquals(Map.of("expectedDate", "2027-02-01", "remaining", 15L), projection.entry().item().get("preorder"));
         assertEquals(1, projection.entry().group(), "pre-orders list between available and sold out");
         assertFalse(projection.needsAlternatives(), "every variant can be pre-ordered");
+    }
+
+    @Test
+    void unitsThatWaitingPreordersWillTakeAreNotForSaleAndTheRoomIsTheLimitLessThoseOrdered() {
+        Product product = product(5, new Variant("P-M", "M", null, null, new Product.Preorder("2027-03-01", 10)));
+        // 4 arrived, 6 waiting (8 pre-ordered in all, 2 of them filled): nothing is for sale, 2 can still be pre-ordered.
+        ProductProjection held = ProductProjection.of(new InventorySnapshot(product, 1,
+                Map.of("P-M", List.of(level("P-M", "wh", 6, 2))), LOCATIONS, Map.of("P-M", new PreorderCount(8, 6))));
+        assertEquals("PREORDER", held.entry().item().get("availability"));
+        assertEquals(Map.of("expectedDate", "2027-03-01", "remaining", 2L), held.entry().item().get("preorder"));
+        // The queue full: sold out, not buyable (no facet value, alternatives shown).
+        ProductProjection full = ProductProjection.of(new InventorySnapshot(product, 1,
+                Map.of("P-M", List.of(level("P-M", "wh", 6, 2))), LOCATIONS, Map.of("P-M", new PreorderCount(10, 6))));
+        assertEquals("SOLD_OUT", full.entry().item().get("availability"));
+        assertTrue(full.needsAlternatives());
+        // More arrived than the queue waits for: the rest is for sale.
+        ProductProjection beyond = ProductProjection.of(new InventorySnapshot(product, 1,
+                Map.of("P-M", List.of(level("P-M", "wh", 9, 2))), LOCATIONS, Map.of("P-M", new PreorderCount(10, 6))));
+        assertEquals("LOW_STOCK", beyond.entry().item().get("availability"));
+        assertEquals(1L, beyond.entry().item().get("unitsLeft"));
     }
 
     @Test

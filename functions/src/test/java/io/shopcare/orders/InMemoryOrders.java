@@ -3,6 +3,7 @@ package io.shopcare.orders;
 import io.shopcare.catalog.Location;
 import io.shopcare.catalog.Product;
 import io.shopcare.idempotency.StoredReply;
+import io.shopcare.stock.PreorderCount;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,6 +29,9 @@ final class InMemoryOrders implements OrderStore, OrderInventory {
     final List<CarrierTerms> carriers = new ArrayList<>();
     final Map<String, Long> backlog = new HashMap<>();
     final Set<String> symbols = new HashSet<>();
+    /** sku -> {pre-ordered, waiting}; sku -> orderId -> units, in the order they joined (the queue's order). */
+    final Map<String, long[]> preorders = new HashMap<>();
+    final Map<String, Map<String, Long>> queues = new HashMap<>();
     final Map<String, StoredReply> replies = new HashMap<>();
     int writes;
 
@@ -37,6 +41,12 @@ final class InMemoryOrders implements OrderStore, OrderInventory {
 
     void stock(String sku, String locationId, long onHand) {
         stock.put(sku + "@" + locationId, new long[] {onHand, 0});
+    }
+
+    /** The merchant's count: on hand changes, what orders reserved stays. */
+    synchronized void onHand(String sku, String locationId, long onHand) {
+        long[] level = stock.computeIfAbsent(sku + "@" + locationId, k -> new long[2]);
+        level[0] = onHand;
     }
 
     long[] level(String sku, String locationId) {
@@ -71,6 +81,33 @@ final class InMemoryOrders implements OrderStore, OrderInventory {
             level[0] -= change.ship();
             level[1] -= change.ship();
         }
+        Map<String, long[]> countsNext = new HashMap<>();
+        preorders.forEach((sku, c) -> countsNext.put(sku, c.clone()));
+        Map<String, Map<String, Long>> queueNext = new HashMap<>();
+        queues.forEach((sku, entries) -> queueNext.put(sku, new LinkedHashMap<>(entries)));
+        for (PreorderChange change : write.preorders()) {
+            long[] counts = countsNext.computeIfAbsent(change.sku(), k -> new long[2]);
+            if (change.preordered() > 0 && counts[0] > change.limit() - change.preordered()
+                    || counts[0] < -change.preordered() || counts[1] < -change.waiting()) {
+                throw new WriteRefused(WriteRefused.Reason.STOCK_CHANGED);
+            }
+            counts[0] += change.preordered();
+            counts[1] += change.waiting();
+            Map<String, Long> entries = queueNext.computeIfAbsent(change.sku(), k -> new LinkedHashMap<>());
+            if (change.remaining() == null) {
+                continue;
+            }
+            if (change.remaining() > 0) {
+                entries.put(write.order().orderId(), (long) change.remaining());
+            } else if (entries.remove(write.order().orderId()) == null) {
+                throw new WriteRefused(WriteRefused.Reason.STOCK_CHANGED);
+            }
+        }
+        for (PreorderGuard guard : write.guards()) {
+            if (countsNext.getOrDefault(guard.sku(), new long[2])[1] > guard.seenWaiting()) {
+                throw new WriteRefused(WriteRefused.Reason.STOCK_CHANGED);
+            }
+        }
         if (write.claimSymbol() != null && symbols.contains(write.claimSymbol())) {
             throw new WriteRefused(WriteRefused.Reason.SYMBOL_TAKEN);
         }
@@ -78,6 +115,8 @@ final class InMemoryOrders implements OrderStore, OrderInventory {
             throw new WriteRefused(WriteRefused.Reason.KEY_USED);
         }
         stock.putAll(next);
+        preorders.putAll(countsNext);
+        queues.putAll(queueNext);
         if (write.claimSymbol() != null) {
             symbols.add(write.claimSymbol());
         }
@@ -133,6 +172,22 @@ final class InMemoryOrders implements OrderStore, OrderInventory {
             }
         });
         return levels;
+    }
+
+    @Override
+    public synchronized Map<String, PreorderCount> preorders(Collection<String> wanted) {
+        Map<String, PreorderCount> found = new HashMap<>();
+        wanted.forEach(sku -> {
+            long[] counts = preorders.getOrDefault(sku, new long[2]);
+            found.put(sku, new PreorderCount(counts[0], counts[1]));
+        });
+        return found;
+    }
+
+    @Override
+    public synchronized List<QueuedPreorder> preorderQueue(String sku, int limit) {
+        return queues.getOrDefault(sku, Map.of()).entrySet().stream()
+                .map(e -> new QueuedPreorder(e.getKey(), e.getValue().intValue())).limit(limit).toList();
     }
 
     @Override

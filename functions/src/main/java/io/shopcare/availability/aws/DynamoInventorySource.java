@@ -11,7 +11,10 @@ import io.shopcare.catalog.Product;
 import io.shopcare.dynamo.Attributes;
 import io.shopcare.dynamo.InventoryTable;
 import io.shopcare.json.Json;
+import io.shopcare.stock.PreorderCount;
 import io.shopcare.stock.StockLevel;
+import io.shopcare.stock.aws.StockWrites;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,10 +36,13 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 public final class DynamoInventorySource implements InventorySource {
     private final DynamoDbClient dynamoDb;
     private final String table;
+    private final StockWrites stockWrites;
 
     public DynamoInventorySource(DynamoDbClient dynamoDb, String table) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+        // Stock levels and pre-order queues are read through their owner, the stock capability.
+        this.stockWrites = new StockWrites(dynamoDb, table, Clock.systemUTC());
     }
 
     @Override
@@ -50,20 +56,19 @@ public final class DynamoInventorySource implements InventorySource {
         Product product = Product.fromJson(Json.parseObject(Attributes.string(item, "doc")));
         long version = Attributes.number(item, "version");
         Map<String, List<StockLevel>> stock = new LinkedHashMap<>();
-        for (String sku : product.skus()) {
-            stock.put(sku, stockOf(sku));
+        Map<String, PreorderCount> preorders = new LinkedHashMap<>();
+        for (Product.Variant variant : product.variants()) {
+            stock.put(variant.sku(), stockOf(variant.sku()));
+            if (variant.preorder() != null) {
+                preorders.put(variant.sku(), stockWrites.preorders(variant.sku()));
+            }
         }
-        return Optional.of(new InventorySnapshot(product, version, stock, locations()));
+        return Optional.of(new InventorySnapshot(product, version, stock, locations(), preorders));
     }
 
     private List<StockLevel> stockOf(String sku) {
         List<StockLevel> levels = new ArrayList<>();
-        dynamoDb.queryPaginator(QueryRequest.builder().tableName(table).consistentRead(true)
-                        .keyConditionExpression("pk = :pk AND begins_with(sk, :stock)")
-                        .expressionAttributeValues(Map.of(":pk", s(InventoryTable.skuPk(sku)), ":stock", s(InventoryTable.STOCK_PREFIX)))
-                        .build())
-                .items().forEach(i -> levels.add(new StockLevel(sku, Attributes.string(i, "locationId"),
-                        Attributes.number(i, "onHand"), Attributes.number(i, "reserved"))));
+        stockWrites.levels(sku).forEach((locationId, level) -> levels.add(new StockLevel(sku, locationId, level[0], level[1])));
         return levels;
     }
 

@@ -10,6 +10,7 @@ import io.shopcare.dynamo.Attributes;
 import io.shopcare.dynamo.OrdersTable;
 import io.shopcare.orders.Order;
 import io.shopcare.orders.OrderInventory;
+import io.shopcare.stock.PreorderCount;
 import io.shopcare.stock.aws.StockWrites;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -66,6 +67,20 @@ public final class DynamoOrderInventory implements OrderInventory {
             all.put(sku, counts);
         });
         return all;
+    }
+
+    @Override
+    public Map<String, PreorderCount> preorders(Collection<String> skus) {
+        Map<String, PreorderCount> counts = new HashMap<>();
+        skus.forEach(sku -> counts.put(sku, stock.preorders(sku)));
+        return counts;
+    }
+
+    @Override
+    public List<QueuedPreorder> preorderQueue(String sku, int limit) {
+        List<QueuedPreorder> queue = new ArrayList<>();
+        stock.queue(sku, limit).forEach((orderId, units) -> queue.add(new QueuedPreorder(orderId, units.intValue())));
+        return queue;
     }
 
     @Override

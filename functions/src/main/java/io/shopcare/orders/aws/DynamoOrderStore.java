@@ -111,6 +111,22 @@ public final class DynamoOrderStore implements OrderStore {
             reasons.add(WriteRefused.Reason.STOCK_CHANGED);
             products.add(change.productId());
         }
+        String queuedAt = SORTABLE.format(order.createdAt());
+        for (PreorderChange change : write.preorders()) {
+            items.add(stock.countPreorders(change.sku(), change.preordered(), change.waiting(), change.limit()));
+            reasons.add(WriteRefused.Reason.STOCK_CHANGED);
+            if (change.remaining() != null) {
+                items.add(change.remaining() > 0
+                        ? stock.queueEntry(change.sku(), queuedAt, order.orderId(), change.remaining())
+                        : stock.removeQueueEntry(change.sku(), queuedAt, order.orderId()));
+                reasons.add(WriteRefused.Reason.STOCK_CHANGED);
+            }
+            products.add(change.productId());
+        }
+        for (PreorderGuard guard : write.guards()) {
+            items.add(stock.queueUnchanged(guard.sku(), guard.seenWaiting()));
+            reasons.add(WriteRefused.Reason.STOCK_CHANGED);
+        }
         for (String productId : products) {
             items.add(stock.touchProduct(productId));
             reasons.add(WriteRefused.Reason.STOCK_CHANGED);

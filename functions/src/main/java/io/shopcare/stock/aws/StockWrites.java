@@ -6,6 +6,7 @@ import static io.shopcare.dynamo.Attributes.s;
 
 import io.shopcare.dynamo.Attributes;
 import io.shopcare.dynamo.InventoryTable;
+import io.shopcare.stock.PreorderCount;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,6 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -22,7 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * give back and ship units. The stock capability keeps the item's format; every change bumps the
  * level's version (so the merchant's compare-and-set count never overwrites a reservation) and,
  * through {@link #touchProduct}, the owning product's version (so the projection and restock
- * detection see it on the stream, as they see a merchant's change).
+ * detection see it on the stream, as they see a merchant's change). The SKU's pre-order queue is
+ * stock too: its counter and entries live beside the levels, and new orders hold its units back.
  */
 public final class StockWrites {
     private final DynamoDbClient dynamoDb;
@@ -92,6 +98,79 @@ public final class StockWrites {
         all.put(":now", s(clock.instant().toString()));
         return TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(key(InventoryTable.skuPk(sku), InventoryTable.stockSk(locationId)))
+                .updateExpression(expression).conditionExpression(condition).expressionAttributeValues(all).build())
+                .build();
+    }
+
+    // ---------------------------------------------------------------- the pre-order queue
+
+    /**
+     * Changes the SKU's pre-order counts (one item per SKU: the one place the variant's limit holds
+     * under concurrency). Units pre-ordered ({@code preordered} > 0) are taken only while at most
+     * {@code limit} are pre-ordered in all; {@code waiting} units join or leave the queue.
+     */
+    public TransactWriteItem countPreorders(String sku, long preordered, long waiting, long limit) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":preordered", n(preordered), ":waiting", n(waiting)));
+        String condition;
+        if (preordered > 0) {
+            condition = "attribute_not_exists(preordered) OR preordered <= :cap";
+            values.put(":cap", n(limit - preordered));
+        } else {
+            // Taking back what is not there would mean the counts drifted from the orders: refuse.
+            condition = "preordered >= :minusPreordered AND waiting >= :minusWaiting";
+            values.put(":minusPreordered", n(-preordered));
+            values.put(":minusWaiting", n(Math.max(0, -waiting)));
+        }
+        return queueCounter(sku, "ADD preordered :preordered, waiting :waiting SET updatedAt = :now", condition, values);
+    }
+
+    /** A new order takes units only if no more wait than its sourcing held back for the queue. */
+    public TransactWriteItem queueUnchanged(String sku, long seenWaiting) {
+        return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
+                .key(key(InventoryTable.skuPk(sku), InventoryTable.PREORDERS_SK))
+                .conditionExpression("attribute_not_exists(waiting) OR waiting <= :seen")
+                .expressionAttributeValues(Map.of(":seen", n(seenWaiting))).build()).build();
+    }
+
+    /** One order's place in the queue, keyed by when it was placed so the queue reads oldest first. */
+    public TransactWriteItem queueEntry(String sku, String queuedAt, String orderId, long units) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(Map.of(
+                "pk", s(InventoryTable.skuPk(sku)), "sk", s(InventoryTable.preorderSk(queuedAt, orderId)),
+                "orderId", s(orderId), "units", n(units))).build()).build();
+    }
+
+    public TransactWriteItem removeQueueEntry(String sku, String queuedAt, String orderId) {
+        return TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                .key(key(InventoryTable.skuPk(sku), InventoryTable.preorderSk(queuedAt, orderId)))
+                .conditionExpression("attribute_exists(pk)").build()).build();
+    }
+
+    /** The SKU's pre-order counts. */
+    public PreorderCount preorders(String sku) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(GetItemRequest.builder().tableName(table).consistentRead(true)
+                .key(key(InventoryTable.skuPk(sku), InventoryTable.PREORDERS_SK)).build()).item();
+        return item == null || !item.containsKey("preordered") ? PreorderCount.NONE
+                : new PreorderCount(Attributes.number(item, "preordered"), Attributes.number(item, "waiting"));
+    }
+
+    /** The queue, oldest first: orderId -> units, at most {@code limit} entries. */
+    public Map<String, Long> queue(String sku, int limit) {
+        Map<String, Long> entries = new LinkedHashMap<>();
+        var page = dynamoDb.query(QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :queue)")
+                .expressionAttributeValues(Map.of(":pk", s(InventoryTable.skuPk(sku)), ":queue",
+                        s(InventoryTable.PREORDER_PREFIX)))
+                .limit(limit).build());
+        page.items().forEach(item -> entries.put(Attributes.string(item, "orderId"), Attributes.number(item, "units")));
+        return entries;
+    }
+
+    private TransactWriteItem queueCounter(String sku, String expression, String condition,
+                                           Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> all = new HashMap<>(values);
+        all.put(":now", s(clock.instant().toString()));
+        return TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(key(InventoryTable.skuPk(sku), InventoryTable.PREORDERS_SK))
                 .updateExpression(expression).conditionExpression(condition).expressionAttributeValues(all).build())
                 .build();
     }
