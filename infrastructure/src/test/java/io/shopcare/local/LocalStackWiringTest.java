@@ -121,6 +121,15 @@ class LocalStackWiringTest {
     }
 
     @Test
+    void theSampleStockChangeIsWhatThePreorderFillFunctionTakes() throws Exception {
+        HttpResponse<String> response = invoke("PreorderFillFunction", "RequestResponse",
+                sample("inventory-stream-stock-change.json"));
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("X-Amz-Function-Error").isEmpty(), response.body());
+        assertEquals(Map.of("batchItemFailures", List.of()), Json.parseObject(response.body()));
+    }
+
+    @Test
     void aHandlerExceptionIsAnUnhandledFunctionErrorWithStatusTwoHundred() throws Exception {
         HttpResponse<String> response = invoke("EmailFeedbackFunction", "RequestResponse", sample("ses-bounce-notification.json"));
         assertEquals(200, response.statusCode());
