@@ -8,6 +8,8 @@ package io.shopcare.dynamo;
  *     ({@code status / createdKey}), byCustomer ({@code customerKey / createdKey}) and the sparse
  *     byDeadline ({@code dueDay / dueAt}, only while the clock has something to do)</li>
  * <li>{@code ORDER#id / MAIL#seq} the claim of the e-mail for timeline event {@code seq}</li>
+ * <li>{@code ORDER#id / TICKET#ticketId} a ticket (its JSON in {@code doc}); index byTicketQueue
+ *     ({@code ticketStatus / ticketRank}: priority, then age)</li>
  * <li>{@code SYMBOL#vs / SYMBOL} a bank transfer's variable symbol, unique per order</li>
  * <li>{@code BACKLOG#location / COUNT} orders sourced at a location and not yet dispatched, with one
  *     {@code BACKLOG#location / ORDER#id} marker per order so a redelivered record counts once</li>
@@ -20,6 +22,7 @@ public final class OrdersTable {
     public static final String BY_STATUS = "byStatus";
     public static final String BY_CUSTOMER = "byCustomer";
     public static final String BY_DEADLINE = "byDeadline";
+    public static final String BY_TICKET_QUEUE = "byTicketQueue";
     private static final String ORDER_PREFIX = "ORDER#";
     private static final String MAIL_PREFIX = "MAIL#";
     private static final String SYMBOL_PREFIX = "SYMBOL#";
@@ -31,6 +34,10 @@ public final class OrdersTable {
 
     public static String orderPk(String orderId) {
         return ORDER_PREFIX + orderId;
+    }
+
+    public static String ticketSk(String ticketId) {
+        return "TICKET#" + ticketId;
     }
 
     public static String mailSk(int seq) {

@@ -18,7 +18,7 @@ public record Order(String orderId, long version, Status status, Instant created
                     List<Line> lines, Delivery delivery, Money deliveryPrice, Estimate estimatedDelivery,
                     Instant modifiableUntil, Payment payment, List<Parcel> parcels, Pickup pickup,
                     LocalDate returnUntil, LocalDate damageReportUntil, List<TimelineEvent> timeline,
-                    Deadlines deadlines) {
+                    Deadlines deadlines, Aftercare aftercare) {
 
     public static final int MAX_LINES = 30;
     public static final int MAX_QUANTITY = 99;
@@ -99,6 +99,72 @@ public record Order(String orderId, long version, Status status, Instant created
         public static final Deadlines NONE = new Deadlines(false, false);
     }
 
+    /**
+     * What happened after delivery: returns, the shopper's tickets, for an exchange order the order
+     * whose units it replaces (its token reads both), and the zone of the return window's dates
+     * (where the order was handed over).
+     */
+    public record Aftercare(List<Return> returns, List<TicketRef> tickets, String exchangeFor, String zone) {
+        public static final Aftercare NONE = new Aftercare(List.of(), List.of(), null, null);
+
+        public Aftercare withReturns(List<Return> value) {
+            return new Aftercare(value, tickets, exchangeFor, zone);
+        }
+
+        public Aftercare withTickets(List<TicketRef> value) {
+            return new Aftercare(returns, value, exchangeFor, zone);
+        }
+
+        public Aftercare {
+            returns = List.copyOf(returns);
+            tickets = List.copyOf(tickets);
+        }
+    }
+
+    public enum ReturnStatus { REQUESTED, RECEIVED, REFUNDED, EXCHANGED }
+
+    public enum ReturnReason {
+        DAMAGED, WRONG_SIZE, NOT_AS_DESCRIBED, CHANGED_MIND, OTHER;
+
+        /** The shop's fault: refunded at once, without waiting for the parcel. */
+        public boolean shopsFault() {
+            return this == DAMAGED || this == NOT_AS_DESCRIBED;
+        }
+    }
+
+    public enum Resolution { REFUND, EXCHANGE }
+
+    public record ReturnLine(String sku, int quantity, ReturnReason reason) {
+    }
+
+    /**
+     * One return: its label ({@code carrier}, {@code code}, {@code labelUrl}), what was refunded for
+     * it so far, and for an exchange the SKU sent instead and the exchange order that sends it.
+     */
+    public record Return(String returnId, ReturnStatus status, List<ReturnLine> lines, Resolution resolution,
+                         String exchangeSku, String exchangeOrderId, String carrier, String code, String labelUrl,
+                         BigDecimal refunded, Instant createdAt) {
+
+        public Return withStatus(ReturnStatus newStatus, BigDecimal newRefunded) {
+            return new Return(returnId, newStatus, lines, resolution, exchangeSku, exchangeOrderId, carrier, code,
+                    labelUrl, newRefunded, createdAt);
+        }
+    }
+
+    /** A ticket as the order lists it; the ticket itself is its own item. */
+    public record TicketRef(String ticketId, String type, int priority, String status) {
+    }
+
+    public Return returnOf(String returnId) {
+        return aftercare.returns().stream().filter(r -> r.returnId().equals(returnId)).findFirst().orElse(null);
+    }
+
+    /** Units of the SKU in returns so far (whatever their status). */
+    public int unitsInReturns(String sku) {
+        return aftercare.returns().stream().flatMap(r -> r.lines().stream()).filter(l -> l.sku().equals(sku))
+                .mapToInt(ReturnLine::quantity).sum();
+    }
+
     public String currency() {
         return lines.get(0).unitPrice().currency();
     }
@@ -145,6 +211,7 @@ public record Order(String orderId, long version, Status status, Instant created
         private LocalDate damageReportUntil;
         private final List<TimelineEvent> timeline;
         private Deadlines deadlines;
+        private Aftercare aftercare;
 
         private Builder(Order from) {
             this.from = from;
@@ -161,6 +228,7 @@ public record Order(String orderId, long version, Status status, Instant created
             this.damageReportUntil = from.damageReportUntil;
             this.timeline = new ArrayList<>(from.timeline);
             this.deadlines = from.deadlines;
+            this.aftercare = from.aftercare;
         }
 
         public Builder status(Status value) {
@@ -214,6 +282,11 @@ public record Order(String orderId, long version, Status status, Instant created
             return this;
         }
 
+        public Builder aftercare(Aftercare value) {
+            aftercare = value;
+            return this;
+        }
+
         public Builder deadlines(Deadlines value) {
             deadlines = value;
             return this;
@@ -227,7 +300,7 @@ public record Order(String orderId, long version, Status status, Instant created
         public Order build() {
             return new Order(from.orderId, from.version + 1, status, from.createdAt, from.customer, lines, delivery,
                     deliveryPrice, estimate, modifiableUntil, payment, List.copyOf(parcels), pickup, returnUntil,
-                    damageReportUntil, List.copyOf(timeline), deadlines);
+                    damageReportUntil, List.copyOf(timeline), deadlines, aftercare);
         }
     }
 }

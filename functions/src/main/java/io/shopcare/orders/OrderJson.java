@@ -58,8 +58,8 @@ public final class OrderJson {
             json.put("returnUntil", order.returnUntil().toString());
             json.put("damageReportUntil", order.damageReportUntil().toString());
         }
-        json.put("returns", List.of());
-        json.put("tickets", List.of());
+        json.put("returns", order.aftercare().returns().stream().map(r -> returned(r, order.currency(), false)).toList());
+        json.put("tickets", order.aftercare().tickets().stream().map(OrderJson::ticket).toList());
         json.put("timeline", order.timeline().stream().map(e -> timeline(e, false)).toList());
         json.put("allowedActions", allowedActions.stream().map(Enum::name).toList());
         return json;
@@ -96,7 +96,73 @@ public final class OrderJson {
         json.put("timeline", order.timeline().stream().map(e -> timeline(e, true)).toList());
         json.put("paymentReminderSent", order.deadlines().paymentReminderSent());
         json.put("pickupReminderSent", order.deadlines().pickupReminderSent());
+        json.put("returns", order.aftercare().returns().stream().map(r -> returned(r, order.currency(), true)).toList());
+        json.put("tickets", order.aftercare().tickets().stream().map(OrderJson::ticket).toList());
+        json.put("exchangeFor", order.aftercare().exchangeFor());
+        json.put("zone", order.aftercare().zone());
         return json;
+    }
+
+    /** The contract's return object; the stored form keeps when it was created too. */
+    static Map<String, Object> returned(Order.Return r, String currency, boolean stored) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("returnId", r.returnId());
+        json.put("status", r.status().name());
+        json.put("lines", r.lines().stream().map(l -> (Object) Map.of("sku", l.sku(), "quantity", l.quantity(),
+                "reason", l.reason().name())).toList());
+        json.put("resolution", r.resolution().name());
+        Map<String, Object> label = new LinkedHashMap<>();
+        label.put("carrier", r.carrier());
+        label.put("code", r.code());
+        label.put("url", r.labelUrl());
+        json.put("label", label);
+        if (r.refunded().signum() > 0) {
+            json.put("refund", new Money(r.refunded().setScale(2), currency).toJson());
+        }
+        if (r.exchangeOrderId() != null) {
+            json.put("exchangeOrderId", r.exchangeOrderId());
+        }
+        if (stored) {
+            json.put("exchangeSku", r.exchangeSku());
+            json.put("refunded", r.refunded().toPlainString());
+            json.put("createdAt", r.createdAt().toString());
+        }
+        return json;
+    }
+
+    private static Map<String, Object> ticket(Order.TicketRef t) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("ticketId", t.ticketId());
+        json.put("type", t.type());
+        json.put("priority", t.priority());
+        json.put("status", t.status());
+        return json;
+    }
+
+    private static Order.Aftercare aftercare(Map<?, ?> json) {
+        List<Order.Return> returns = new ArrayList<>();
+        for (Object entry : json.get("returns") == null ? List.of() : (List<?>) json.get("returns")) {
+            Map<?, ?> r = (Map<?, ?>) entry;
+            List<Order.ReturnLine> lines = new ArrayList<>();
+            for (Object l : (List<?>) r.get("lines")) {
+                Map<?, ?> line = (Map<?, ?>) l;
+                lines.add(new Order.ReturnLine((String) line.get("sku"), integer(line.get("quantity")),
+                        Order.ReturnReason.valueOf((String) line.get("reason"))));
+            }
+            Map<?, ?> label = (Map<?, ?>) r.get("label");
+            returns.add(new Order.Return((String) r.get("returnId"), Order.ReturnStatus.valueOf((String) r.get("status")),
+                    List.copyOf(lines), Order.Resolution.valueOf((String) r.get("resolution")), (String) r.get("exchangeSku"),
+                    (String) r.get("exchangeOrderId"), (String) label.get("carrier"), (String) label.get("code"),
+                    (String) label.get("url"), new BigDecimal((String) r.get("refunded")),
+                    Instant.parse((String) r.get("createdAt"))));
+        }
+        List<Order.TicketRef> tickets = new ArrayList<>();
+        for (Object entry : json.get("tickets") == null ? List.of() : (List<?>) json.get("tickets")) {
+            Map<?, ?> t = (Map<?, ?>) entry;
+            tickets.add(new Order.TicketRef((String) t.get("ticketId"), (String) t.get("type"), integer(t.get("priority")),
+                    (String) t.get("status")));
+        }
+        return new Order.Aftercare(returns, tickets, (String) json.get("exchangeFor"), (String) json.get("zone"));
     }
 
     @SuppressWarnings("unchecked")
@@ -155,7 +221,7 @@ public final class OrderJson {
                 instant(json.get("modifiableUntil")), payment, List.copyOf(parcels), pickup,
                 date(json.get("returnUntil")), date(json.get("damageReportUntil")), List.copyOf(timeline),
                 new Deadlines(Boolean.TRUE.equals(json.get("paymentReminderSent")),
-                        Boolean.TRUE.equals(json.get("pickupReminderSent"))));
+                        Boolean.TRUE.equals(json.get("pickupReminderSent"))), aftercare(json));
     }
 
     private static Map<String, Object> customer(Customer customer) {

@@ -54,6 +54,12 @@ public final class OrderRules {
         if (canChooseSlot(order)) {
             actions.add(Action.CHANGE_DELIVERY);
         }
+        if (Returns.canReturn(order, now)) {
+            actions.add(Action.RETURN);
+            actions.add(Action.EXCHANGE);
+        }
+        // Some ticket type (OTHER) can always be reported.
+        actions.add(Action.REPORT_PROBLEM);
         return actions;
     }
 
@@ -105,8 +111,8 @@ public final class OrderRules {
             case PICKED_UP -> status == Status.READY_FOR_PICKUP;
             case CANCELLED -> canCancel(order);
             case REFUNDED -> payment == PaymentStatus.PAID || payment == PaymentStatus.PARTIALLY_REFUNDED;
-            // Returns arrive with the aftercare work; until then no order has one to receive.
-            case RETURN_RECEIVED -> false;
+            case RETURN_RECEIVED -> order.aftercare().returns().stream()
+                    .anyMatch(r -> r.status() == Order.ReturnStatus.REQUESTED);
         };
     }
 

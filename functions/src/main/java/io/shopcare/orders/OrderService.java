@@ -190,7 +190,7 @@ public final class OrderService {
             Order draft = new Order(orderId, 0, Status.PENDING_PAYMENT, now, request.customer(), List.copyOf(lines),
                     chosen, deliveryPrice, planned.estimate, planned.modifiableUntil,
                     new Payment(request.payment(), PaymentStatus.PENDING, null, null, BigDecimal.ZERO, BigDecimal.ZERO), List.of(), null,
-                    null, null, List.of(), Deadlines.NONE);
+                    null, null, List.of(), Deadlines.NONE, Order.Aftercare.NONE);
             Payment payment = newPayment(request.payment(), orderId, draft.total(), now, symbol);
             Order.Builder next = draft.next().payment(payment)
                     .status(request.payment() == PaymentMethod.CASH_ON_DELIVERY ? Status.CONFIRMED : Status.PENDING_PAYMENT)
@@ -200,7 +200,7 @@ public final class OrderService {
             try {
                 List<StockChange> reserved = reservations(order.lines(), context.stock);
                 store.write(new OrderStore.Write(order, 0, reserved, queueJoins(order.lines(), context),
-                        guards(reserved, context), symbol, deadline(order), key.orElse(null), reply));
+                        guards(reserved, context), symbol, deadline(order), List.of(), null, key.orElse(null), reply));
                 LogContext.touch("orderId", orderId);
                 Metrics.count("OrdersPlaced", "method", delivery.method().name(), 1);
                 return new Placed(order, tokens.issue(orderId), reply);
@@ -238,7 +238,7 @@ public final class OrderService {
     }
 
     /** The token is an HMAC of the order id: checked without reading anything. */
-    private void authorize(String orderId, String accessToken) {
+    void authorize(String orderId, String accessToken) {
         if (accessToken == null || !tokens.verify(orderId, accessToken)) {
             throw Refusal.notFound("The order");
         }
@@ -344,7 +344,7 @@ public final class OrderService {
                     && modified.payment().status() != PaymentStatus.PAID) {
                 modified = modified.next().payment(withAmount(modified.payment(), orderId, modified.total())).build();
             }
-            return new Change(modified, changes, preorders, guards(changes, context), null);
+            return new OrderChange(modified, changes, preorders, guards(changes, context), null);
         });
     }
 
@@ -409,7 +409,7 @@ public final class OrderService {
             } else if (order.payment().method() == PaymentMethod.BANK_TRANSFER) {
                 partly = partly.next().payment(withAmount(partly.payment(), orderId, partly.total())).build();
             }
-            return new Change(partly, changes, queue, null);
+            return new OrderChange(partly, changes, queue, null);
         });
     }
 
@@ -432,7 +432,7 @@ public final class OrderService {
                     .status(method == PaymentMethod.CASH_ON_DELIVERY ? Status.CONFIRMED : Status.PENDING_PAYMENT)
                     .deadlines(new Deadlines(false, order.deadlines().pickupReminderSent()))
                     .event(now, "PAYMENT_METHOD_CHANGED", Map.of("method", method.name())).build();
-            return new Change(next, List.of(), symbol);
+            return new OrderChange(next, List.of(), symbol);
         }, OrderService::paymentAnswer);
     }
 
@@ -485,7 +485,7 @@ public final class OrderService {
                         .event(now, "DELIVERY_SLOT_CHOSEN", Map.of("date", slot.date().toString(), "from", slot.from(),
                                 "to", slot.to()));
             }
-            return new Change(next.build(), List.of(), null);
+            return new OrderChange(next.build(), List.of(), null);
         });
     }
 
@@ -493,7 +493,11 @@ public final class OrderService {
 
     /** One event from the merchant, a payment provider or a carrier. */
     public record AdminEventRequest(AdminEvent type, String carrier, String trackingNumber, String trackingUrl,
-                                    Map<String, Object> pickupPoint, BigDecimal amount, String reason) {
+                                    Map<String, Object> pickupPoint, BigDecimal amount, String reason, String returnId) {
+        public AdminEventRequest(AdminEvent type, String carrier, String trackingNumber, String trackingUrl,
+                                 Map<String, Object> pickupPoint, BigDecimal amount, String reason) {
+            this(type, carrier, trackingNumber, trackingUrl, pickupPoint, amount, reason, null);
+        }
     }
 
     public String adminEvent(String orderId, AdminEventRequest event, Optional<IdempotencyKey> key) {
@@ -506,10 +510,10 @@ public final class OrderService {
             Instant now = clock.instant();
             return switch (event.type()) {
                 case PAID -> paid(order, now);
-                case PAYMENT_FAILED -> new Change(order.next().status(Status.PAYMENT_FAILED)
+                case PAYMENT_FAILED -> new OrderChange(order.next().status(Status.PAYMENT_FAILED)
                         .payment(withStatus(order.payment(), PaymentStatus.FAILED))
                         .event(now, "PAYMENT_FAILED", Map.of()).build(), List.of(), null);
-                case PACKED -> new Change(order.next().status(Status.PACKED).event(now, "PACKED", Map.of()).build(),
+                case PACKED -> new OrderChange(order.next().status(Status.PACKED).event(now, "PACKED", Map.of()).build(),
                         List.of(), null);
                 case SHIPPED -> shipped(order, event, now);
                 case READY_FOR_PICKUP -> readyForPickup(order, event, now);
@@ -526,9 +530,9 @@ public final class OrderService {
                                 + order.currency() + " is left to refund.",
                                 List.of(new Refusal.Problem("amount", "at most " + left.toPlainString())));
                     }
-                    yield new Change(refund(order, event.amount(), now, "MERCHANT"), List.of(), null);
+                    yield new OrderChange(refund(order, event.amount(), now, "MERCHANT"), List.of(), null);
                 }
-                case RETURN_RECEIVED -> throw new IllegalStateException("refused by OrderRules.fits");
+                case RETURN_RECEIVED -> Returns.receive(order, event.returnId(), now);
             };
         });
     }
@@ -559,18 +563,18 @@ public final class OrderService {
         return acted;
     }
 
-    private Change onDeadline(Order order, Instant now) {
+    private OrderChange onDeadline(Order order, Instant now) {
         Deadline deadline = OrderRules.nextDeadline(order, settings);
         if (deadline == null || deadline.at().isAfter(now)) {
             throw new NothingDue();
         }
         return switch (deadline.kind()) {
-            case PAYMENT_REMINDER -> new Change(order.next()
+            case PAYMENT_REMINDER -> new OrderChange(order.next()
                     .deadlines(new Deadlines(true, order.deadlines().pickupReminderSent()))
                     .event(now, "PAYMENT_REMINDER", Map.of("dueBy", order.payment().dueBy().toString())).build(),
                     List.of(), null);
             case PAYMENT_EXPIRY -> cancelWhole(order, "PAYMENT_EXPIRED");
-            case PICKUP_REMINDER -> new Change(order.next()
+            case PICKUP_REMINDER -> new OrderChange(order.next()
                     .deadlines(new Deadlines(order.deadlines().paymentReminderSent(), true))
                     .event(now, "PICKUP_REMINDER", Map.of("storageUntil", order.pickup().storageUntil().toString()))
                     .build(), List.of(), null);
@@ -614,7 +618,7 @@ public final class OrderService {
         }
     }
 
-    private Change fill(Order order, String sku) {
+    private OrderChange fill(Order order, String sku) {
         Line line = order.line(sku);
         if (line == null || line.status() != LineStatus.PREORDERED || line.quantity() == 0) {
             throw new NothingToFill();
@@ -642,7 +646,7 @@ public final class OrderService {
             next.estimate(timing.estimate).modifiableUntil(timing.modifiableUntil);
         }
         Metrics.count("PreordersFilled", 1);
-        return new Change(next.build(), reservations(sku, line.productId(), allocations, context.stock),
+        return new OrderChange(next.build(), reservations(sku, line.productId(), allocations, context.stock),
                 List.of(new PreorderChange(sku, line.productId(), 0, -line.quantity(), 0, 0)), null);
     }
 
@@ -661,23 +665,12 @@ public final class OrderService {
 
     // ------------------------------------------------------------------ changes
 
-    private record Change(Order next, List<StockChange> stock, List<PreorderChange> preorders,
-                          List<PreorderGuard> guards, String claimSymbol) {
-        Change(Order next, List<StockChange> stock, String claimSymbol) {
-            this(next, stock, List.of(), List.of(), claimSymbol);
-        }
-
-        Change(Order next, List<StockChange> stock, List<PreorderChange> preorders, String claimSymbol) {
-            this(next, stock, preorders, List.of(), claimSymbol);
-        }
-    }
-
-    private String mutate(String orderId, Optional<IdempotencyKey> key, Function<Order, Change> decide) {
+    private String mutate(String orderId, Optional<IdempotencyKey> key, Function<Order, OrderChange> decide) {
         return mutate(orderId, key, decide, this::answer);
     }
 
     /** Read, decide, write if unchanged; the reply (stored under the key) is {@code reply} of the result. */
-    private String mutate(String orderId, Optional<IdempotencyKey> key, Function<Order, Change> decide,
+    String mutate(String orderId, Optional<IdempotencyKey> key, Function<Order, OrderChange> decide,
                           Function<Order, Map<String, Object>> reply) {
         if (key.isPresent()) {
             Optional<String> first = store.reply(key.get().key()).map(stored -> key.get().replay(stored));
@@ -688,12 +681,12 @@ public final class OrderService {
         LogContext.touch("orderId", orderId);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Order order = store.find(orderId).orElseThrow(() -> Refusal.notFound("The order"));
-            Change change = decide.apply(order);
-            Order next = withVersion(change.next, order.version() + 1);
+            OrderChange change = decide.apply(order);
+            Order next = withVersion(change.next(), order.version() + 1);
             String body = Json.write(reply.apply(next));
             try {
-                store.write(new OrderStore.Write(next, order.version(), change.stock, change.preorders, change.guards,
-                        change.claimSymbol, deadline(next), key.orElse(null), body));
+                store.write(new OrderStore.Write(next, order.version(), change.stock(), change.preorders(), change.guards(),
+                        change.claimSymbol(), deadline(next), change.created(), change.ticket(), key.orElse(null), body));
                 return body;
             } catch (WriteRefused e) {
                 if (e.reason() == WriteRefused.Reason.KEY_USED) {
@@ -710,15 +703,15 @@ public final class OrderService {
         return deadline == null ? null : deadline.at();
     }
 
-    private Change paid(Order order, Instant now) {
+    private OrderChange paid(Order order, Instant now) {
         if (order.status() == Status.CANCELLED) {
             // Money that arrives for a cancelled order is recorded and goes straight back.
             Money amount = totalBeforeCancellation(order);
             Order paid = order.next().payment(paidInFull(order.payment(), amount))
                     .event(now, "PAID", Map.of("amount", amount.toJson())).build();
-            return new Change(refund(paid, amount.amount(), now, "PAID_AFTER_CANCEL"), List.of(), null);
+            return new OrderChange(refund(paid, amount.amount(), now, "PAID_AFTER_CANCEL"), List.of(), null);
         }
-        return new Change(order.next().status(Status.CONFIRMED).payment(paidInFull(order.payment(), order.total()))
+        return new OrderChange(order.next().status(Status.CONFIRMED).payment(paidInFull(order.payment(), order.total()))
                 .event(now, "PAID", Map.of("amount", order.total().toJson())).build(), List.of(), null);
     }
 
@@ -731,7 +724,7 @@ public final class OrderService {
         return new Money(amount.setScale(2), order.currency());
     }
 
-    private Change shipped(Order order, AdminEventRequest event, Instant now) {
+    private OrderChange shipped(Order order, AdminEventRequest event, Instant now) {
         if (event.trackingNumber() == null) {
             throw Refusal.invalid("trackingNumber", "is required for SHIPPED");
         }
@@ -749,13 +742,13 @@ public final class OrderService {
         Parcel parcel = new Parcel(carrierId, event.trackingNumber(), url);
         Map<String, Object> detail = Map.of("carrier", carrierId, "trackingNumber", event.trackingNumber(), "url", url);
         if (order.status() == Status.SHIPPED) {
-            return new Change(order.next().parcel(parcel).event(now, "PARCEL_ADDED", detail).build(), List.of(), null);
+            return new OrderChange(order.next().parcel(parcel).event(now, "PARCEL_ADDED", detail).build(), List.of(), null);
         }
-        return new Change(order.next().status(Status.SHIPPED).parcel(parcel).lines(fulfilled(order.lines()))
+        return new OrderChange(order.next().status(Status.SHIPPED).parcel(parcel).lines(fulfilled(order.lines()))
                 .event(now, "SHIPPED", detail).build(), shipments(order.lines()), null);
     }
 
-    private Change readyForPickup(Order order, AdminEventRequest event, Instant now) {
+    private OrderChange readyForPickup(Order order, AdminEventRequest event, Instant now) {
         Pickup pickup;
         if (order.delivery().method() == DeliveryMethod.STORE) {
             Location s = inventory.locations().stream().filter(l -> l.locationId().equals(order.delivery().storeId()))
@@ -783,16 +776,18 @@ public final class OrderService {
             pickup = new Pickup(location, hours, DeliveryEstimates.storageUntil(ZoneId.of(zone), now,
                     PICKUP_POINT_STORAGE_DAYS), zone, 0);
         }
-        return new Change(order.next().status(Status.READY_FOR_PICKUP).pickup(pickup)
+        return new OrderChange(order.next().status(Status.READY_FOR_PICKUP).pickup(pickup)
                 .event(now, "READY_FOR_PICKUP", Map.of("storageUntil", pickup.storageUntil().toString())).build(),
                 List.of(), null);
     }
 
-    private Change handedOver(Order order, Status status, Instant now) {
+    private OrderChange handedOver(Order order, Status status, Instant now) {
         ZoneId zone = ZoneId.of(order.pickup() != null ? order.pickup().timezone() : zoneOfFirstLocation(order));
         LocalDate today = LocalDate.ofInstant(now, zone);
         Order.Builder next = order.next().status(status)
-                .returnWindow(today.plusDays(settings.returnDays()), today.plusDays(settings.damageReportDays()));
+                .returnWindow(today.plusDays(settings.returnDays()), today.plusDays(settings.damageReportDays()))
+                .aftercare(new Order.Aftercare(order.aftercare().returns(), order.aftercare().tickets(),
+                        order.aftercare().exchangeFor(), zone.getId()));
         List<StockChange> changes = List.of();
         if (order.delivery().method() == DeliveryMethod.STORE) {
             next.lines(fulfilled(order.lines()));
@@ -803,11 +798,11 @@ public final class OrderService {
         }
         next.event(now, status.name(), Map.of("returnUntil", today.plusDays(settings.returnDays()).toString(),
                 "damageReportUntil", today.plusDays(settings.damageReportDays()).toString()));
-        return new Change(next.build(), changes, null);
+        return new OrderChange(next.build(), changes, null);
     }
 
     /** The whole order cancelled: every reserved unit back, what was paid refunded. */
-    private Change cancelWhole(Order order, String reason) {
+    private OrderChange cancelWhole(Order order, String reason) {
         Instant now = clock.instant();
         List<StockChange> changes = new ArrayList<>();
         List<PreorderChange> queue = new ArrayList<>();
@@ -834,12 +829,12 @@ public final class OrderService {
                     payment.refunded());
         }
         Metrics.count("OrdersCancelled", "reason", reason, 1);
-        return new Change(order.next().status(Status.CANCELLED).lines(lines).payment(payment).modifiableUntil(null)
+        return new OrderChange(order.next().status(Status.CANCELLED).lines(lines).payment(payment).modifiableUntil(null)
                 .event(now, "CANCELLED", detail).build(), changes, queue, null);
     }
 
     /** {@code order} with {@code amount} refunded (recorded now; the shop's payment integration pays it out). */
-    private static Order refund(Order order, BigDecimal amount, Instant now, String cause) {
+    static Order refund(Order order, BigDecimal amount, Instant now, String cause) {
         Payment p = order.payment();
         BigDecimal refunded = p.refunded().add(amount);
         PaymentStatus status = refunded.compareTo(p.paid()) >= 0 ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
@@ -853,7 +848,7 @@ public final class OrderService {
         return new Order(next.orderId(), version, next.status(), next.createdAt(), next.customer(),
                 next.lines(), next.delivery(), next.deliveryPrice(), next.estimatedDelivery(), next.modifiableUntil(),
                 next.payment(), next.parcels(), next.pickup(), next.returnUntil(), next.damageReportUntil(),
-                next.timeline(), next.deadlines());
+                next.timeline(), next.deadlines(), next.aftercare());
     }
 
     private static List<Line> fulfilled(List<Line> lines) {
@@ -1176,6 +1171,32 @@ public final class OrderService {
                 ? List.of(new PreorderChange(line.sku(), line.productId(), -units, 0, null, 0)) : List.of();
     }
 
+    /** The units an exchange sends: sourced and estimated like a new order's, for the original's delivery. */
+    record ExchangePlan(SkuInfo info, List<Allocation> allocations, Estimate estimate, List<StockChange> stock,
+                        List<PreorderGuard> guards) {
+    }
+
+    ExchangePlan planExchange(Order order, String sku, int quantity, Instant now) {
+        List<LineRequest> lines = List.of(new LineRequest(sku, quantity));
+        Context context = context(lines);
+        SourcingPlan plan = source(context, lines, order.delivery().method(), order.delivery().storeId(), now, true);
+        if (!plan.complete()) {
+            throw Refusal.conflict("INSUFFICIENT_STOCK", "The size to exchange for is not available; nothing was recorded.",
+                    List.of(new Refusal.Problem("exchangeSku", "only " + plan.shortages().get(0).available()
+                            + " available")));
+        }
+        List<Allocation> allocations = plan.allocations().get(0);
+        SkuInfo info = context.skus.get(sku);
+        Line line = new Line(sku, info.product().productId(), null, null, null, null, quantity, 0, 0, LineStatus.RESERVED,
+                allocations);
+        CarrierTerms carrier = order.delivery().method() == DeliveryMethod.STORE ? null : context.carriers.stream()
+                .filter(c -> c.carrierId().equals(order.delivery().carrierId())).findFirst()
+                .orElseThrow(() -> Refusal.conflict("EXCHANGE_NOT_POSSIBLE", "The order's carrier no longer delivers."));
+        Timing timing = timing(context, List.of(line), order.delivery().method(), order.delivery().storeId(), carrier, now);
+        List<StockChange> stock = reservations(sku, info.product().productId(), allocations, context.stock);
+        return new ExchangePlan(info, allocations, timing.estimate, stock, guards(stock, context));
+    }
+
     /** Every SKU this write reserves units of and that has a pre-order queue: the queue may not have grown. */
     private static List<PreorderGuard> guards(List<StockChange> changes, Context context) {
         Set<String> skus = new java.util.LinkedHashSet<>();
@@ -1274,7 +1295,7 @@ public final class OrderService {
         return new Payment(p.method(), PaymentStatus.PAID, null, p.instructions(), total.amount(), p.refunded());
     }
 
-    private String zoneOfFirstLocation(Order order) {
+    String zoneOfFirstLocation(Order order) {
         String locationId = order.lines().stream().flatMap(l -> l.allocations().stream()).map(Allocation::locationId)
                 .findFirst().orElse(null);
         return inventory.locations().stream().filter(l -> l.locationId().equals(locationId)).map(Location::timezone)
@@ -1307,7 +1328,7 @@ public final class OrderService {
         return BigDecimal.ZERO.setScale(2);
     }
 
-    private static Refusal busy() {
+    static Refusal busy() {
         return Refusal.conflict("CONFLICT", "The order is being changed concurrently; retry the request.");
     }
 

@@ -24,9 +24,14 @@ public interface OrderStore {
      * A change of the units a location holds for orders. {@code reserve} > 0 takes units, guarded
      * by {@code seenOnHand} (the on-hand count the sourcing read: the write fails if it changed or
      * if fewer than {@code reserve} units are free now); {@code reserve} < 0 gives units back;
-     * {@code ship} takes units that leave the building out of both on-hand and reserved.
+     * {@code ship} takes units that leave the building out of both on-hand and reserved;
+     * {@code receive} puts returned units back on hand.
      */
-    record StockChange(String sku, String locationId, String productId, int reserve, int ship, Long seenOnHand) {
+    record StockChange(String sku, String locationId, String productId, int reserve, int ship, Long seenOnHand,
+                       int receive) {
+        public StockChange(String sku, String locationId, String productId, int reserve, int ship, Long seenOnHand) {
+            this(sku, locationId, productId, reserve, ship, seenOnHand, 0);
+        }
     }
 
     /**
@@ -45,11 +50,22 @@ public interface OrderStore {
     record PreorderGuard(String sku, long seenWaiting) {
     }
 
-    /** {@code expectedVersion} 0 creates the order; {@code claimSymbol} reserves a variable symbol. */
+    /**
+     * {@code expectedVersion} 0 creates the order; {@code claimSymbol} reserves a variable symbol;
+     * {@code created} are new orders written with it (an exchange order); {@code ticket} is put as given.
+     */
     record Write(Order order, long expectedVersion, List<StockChange> stock, List<PreorderChange> preorders,
-                 List<PreorderGuard> guards, String claimSymbol, Instant nextDeadline, IdempotencyKey key,
-                 String reply) {
+                 List<PreorderGuard> guards, String claimSymbol, Instant nextDeadline, List<Order> created,
+                 Ticket ticket, IdempotencyKey key, String reply) {
     }
+
+    Optional<Ticket> findTicket(String ticketId);
+
+    /** Tickets in a status, highest priority first, then oldest. */
+    record TicketPage(List<Ticket> tickets, String nextCursor) {
+    }
+
+    TicketPage ticketsByStatus(Ticket.Status status, int limit, String cursor);
 
     /** Orders in a status, oldest first, or one customer's, newest first. */
     record Page(List<Order> orders, String nextCursor) {

@@ -10,16 +10,29 @@ import io.shopcare.signing.Signer;
  */
 public final class OrderTokens {
     private final Signer signer;
+    private final Signer labels;
 
     public OrderTokens(KeyRing keys) {
         this.signer = new Signer(keys, "order-access");
+        this.labels = new Signer(keys, "return-label");
     }
 
     public String issue(String orderId) {
         return signer.sign(orderId);
     }
 
+    /** The order's token reads it; an exchange order is read with the token of the order it replaces units of. */
     public boolean verify(String orderId, String token) {
-        return signer.verify(token).map(orderId::equals).orElse(false);
+        return signer.verify(token).map(signed -> signed.equals(orderId) || signed.equals(OrderIds.exchangedOrder(orderId)))
+                .orElse(false);
+    }
+
+    /** The token of a return label's URL: it opens that label only, from an e-mail, with no headers. */
+    public String issueLabel(String returnId) {
+        return labels.sign(returnId);
+    }
+
+    public boolean verifyLabel(String returnId, String token) {
+        return token != null && labels.verify(token).map(returnId::equals).orElse(false);
     }
 }

@@ -29,6 +29,7 @@ final class InMemoryOrders implements OrderStore, OrderInventory {
     final List<CarrierTerms> carriers = new ArrayList<>();
     final Map<String, Long> backlog = new HashMap<>();
     final Set<String> symbols = new HashSet<>();
+    final Map<String, Ticket> tickets = new LinkedHashMap<>();
     /** sku -> {pre-ordered, waiting}; sku -> orderId -> units, in the order they joined (the queue's order). */
     final Map<String, long[]> preorders = new HashMap<>();
     final Map<String, Map<String, Long>> queues = new HashMap<>();
@@ -80,6 +81,7 @@ final class InMemoryOrders implements OrderStore, OrderInventory {
             level[1] += change.reserve();
             level[0] -= change.ship();
             level[1] -= change.ship();
+            level[0] += change.receive();
         }
         Map<String, long[]> countsNext = new HashMap<>();
         preorders.forEach((sku, c) -> countsNext.put(sku, c.clone()));
@@ -108,6 +110,11 @@ final class InMemoryOrders implements OrderStore, OrderInventory {
                 throw new WriteRefused(WriteRefused.Reason.STOCK_CHANGED);
             }
         }
+        for (Order created : write.created()) {
+            if (orders.containsKey(created.orderId())) {
+                throw new WriteRefused(WriteRefused.Reason.ORDER_CHANGED);
+            }
+        }
         if (write.claimSymbol() != null && symbols.contains(write.claimSymbol())) {
             throw new WriteRefused(WriteRefused.Reason.SYMBOL_TAKEN);
         }
@@ -124,12 +131,27 @@ final class InMemoryOrders implements OrderStore, OrderInventory {
             replies.put(write.key().key(), StoredReply.completed(write.key().fingerprint(), write.reply()));
         }
         orders.put(write.order().orderId(), write.order());
+        write.created().forEach(created -> orders.put(created.orderId(), created));
+        if (write.ticket() != null) {
+            tickets.put(write.ticket().ticketId(), write.ticket());
+        }
         if (write.nextDeadline() == null) {
             deadlines.remove(write.order().orderId());
         } else {
             deadlines.put(write.order().orderId(), write.nextDeadline());
         }
         writes++;
+    }
+
+    @Override
+    public synchronized Optional<Ticket> findTicket(String ticketId) {
+        return Optional.ofNullable(tickets.get(ticketId));
+    }
+
+    @Override
+    public synchronized TicketPage ticketsByStatus(Ticket.Status status, int limit, String cursor) {
+        return new TicketPage(tickets.values().stream().filter(t -> t.status() == status)
+                .sorted(Comparator.comparing(Ticket::priority).thenComparing(Ticket::createdAt)).limit(limit).toList(), null);
     }
 
     @Override

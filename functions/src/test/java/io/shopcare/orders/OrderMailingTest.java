@@ -93,7 +93,7 @@ class OrderMailingTest {
                 LocalDate.parse("2026-11-26")), NOW.plusSeconds(3600),
                 new Payment(PaymentMethod.CARD, PaymentStatus.PENDING, NOW.plusSeconds(3600),
                         Map.of("paymentUrl", "https://pay.example.com/261123-ABC"), BigDecimal.ZERO, BigDecimal.ZERO),
-                List.of(), null, null, null, List.of(), Deadlines.NONE);
+                List.of(), null, null, null, List.of(), Deadlines.NONE, Order.Aftercare.NONE);
         return draft.next().event(NOW, "PLACED", Map.of()).build();
     }
 }

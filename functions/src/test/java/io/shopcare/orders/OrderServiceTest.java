@@ -469,7 +469,7 @@ class OrderServiceTest {
             result = new Order(result.orderId(), result.version(), status, result.createdAt(), result.customer(),
                     result.lines(), result.delivery(), result.deliveryPrice(), result.estimatedDelivery(),
                     result.modifiableUntil(), result.payment(), result.parcels(), result.pickup(), result.returnUntil(),
-                    result.damageReportUntil(), result.timeline(), result.deadlines());
+                    result.damageReportUntil(), result.timeline(), result.deadlines(), result.aftercare());
         }
         return result;
     }

@@ -11,8 +11,10 @@ import io.shopcare.idempotency.StoredReply;
 import io.shopcare.idempotency.aws.DynamoIdempotencyStore;
 import io.shopcare.json.Json;
 import io.shopcare.orders.Order;
+import io.shopcare.orders.OrderIds;
 import io.shopcare.orders.OrderJson;
 import io.shopcare.orders.OrderStore;
+import io.shopcare.orders.Ticket;
 import io.shopcare.outcome.Refusal;
 import io.shopcare.signing.KeyRing;
 import io.shopcare.signing.Signer;
@@ -101,7 +103,9 @@ public final class DynamoOrderStore implements OrderStore {
         reasons.add(WriteRefused.Reason.ORDER_CHANGED);
         Set<String> products = new LinkedHashSet<>();
         for (StockChange change : write.stock()) {
-            if (change.reserve() > 0) {
+            if (change.receive() > 0) {
+                items.add(stock.receive(change.sku(), change.locationId(), change.receive()));
+            } else if (change.reserve() > 0) {
                 items.add(stock.reserve(change.sku(), change.locationId(), change.reserve(), change.seenOnHand()));
             } else if (change.reserve() < 0) {
                 items.add(stock.release(change.sku(), change.locationId(), -change.reserve()));
@@ -138,6 +142,16 @@ public final class DynamoOrderStore implements OrderStore {
                     .conditionExpression("attribute_not_exists(pk)").build()).build());
             reasons.add(WriteRefused.Reason.SYMBOL_TAKEN);
         }
+        for (Order created : write.created()) {
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item(created, null))
+                    .conditionExpression("attribute_not_exists(pk)").build()).build());
+            reasons.add(WriteRefused.Reason.ORDER_CHANGED);
+        }
+        if (write.ticket() != null) {
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(ticketItem(write.ticket())).build())
+                    .build());
+            reasons.add(WriteRefused.Reason.ORDER_CHANGED);
+        }
         if (write.key() != null) {
             items.add(idempotency.claim(write.key(), write.reply()));
             reasons.add(WriteRefused.Reason.KEY_USED);
@@ -170,6 +184,45 @@ public final class DynamoOrderStore implements OrderStore {
             item.put("dueAt", s(SORTABLE.format(nextDeadline) + "#" + order.orderId()));
         }
         return item;
+    }
+
+    private static Map<String, AttributeValue> ticketItem(Ticket ticket) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s(OrdersTable.orderPk(ticket.orderId())));
+        item.put("sk", s(OrdersTable.ticketSk(ticket.ticketId())));
+        item.put("entity", s("TICKET"));
+        item.put("ticketStatus", s(ticket.status().name()));
+        item.put("ticketRank", s(ticket.priority() + "#" + SORTABLE.format(ticket.createdAt()) + "#" + ticket.ticketId()));
+        item.put("doc", s(Json.write(ticket.toJson())));
+        return item;
+    }
+
+    @Override
+    public Optional<Ticket> findTicket(String ticketId) {
+        String orderId = OrderIds.orderOf(ticketId);
+        if (orderId == null) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> item = dynamoDb.getItem(GetItemRequest.builder().tableName(table)
+                .key(key(OrdersTable.orderPk(orderId), OrdersTable.ticketSk(ticketId))).consistentRead(true).build()).item();
+        return item == null || item.isEmpty() ? Optional.empty()
+                : Optional.of(Ticket.fromJson(Json.parseObject(Attributes.string(item, "doc"))));
+    }
+
+    @Override
+    public TicketPage ticketsByStatus(Ticket.Status status, int limit, String cursor) {
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(OrdersTable.BY_TICKET_QUEUE)
+                .keyConditionExpression("ticketStatus = :status")
+                .expressionAttributeValues(Map.of(":status", s(status.name()))).scanIndexForward(true);
+        if (cursor != null) {
+            query.exclusiveStartKey(startKey(cursor));
+        }
+        QueryResponse response = dynamoDb.query(query.limit(limit).build());
+        List<Ticket> tickets = response.items().stream()
+                .map(item -> Ticket.fromJson(Json.parseObject(Attributes.string(item, "doc")))).toList();
+        String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                && tickets.size() == limit ? cursor(response.lastEvaluatedKey()) : null;
+        return new TicketPage(tickets, next);
     }
 
     @Override

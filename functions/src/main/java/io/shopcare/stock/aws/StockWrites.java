@@ -83,6 +83,12 @@ public final class StockWrites {
                 "attribute_exists(pk)", Map.of(":units", n(units)));
     }
 
+    /** Returned units back on hand (a return received in a sellable state). */
+    public TransactWriteItem receive(String sku, String locationId, long units) {
+        return update(sku, locationId, "SET onHand = onHand + :units, version = version + :one, updatedAt = :now",
+                "attribute_exists(pk)", Map.of(":units", n(units)));
+    }
+
     public TransactWriteItem touchProduct(String productId) {
         return TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(key(InventoryTable.productPk(productId), InventoryTable.PRODUCT_SK))
