@@ -38,14 +38,17 @@ public final class AftercareService {
     private final OrderInventory inventory;
     private final OrderTokens tokens;
     private final Clock clock;
+    private final String linkBase;
 
+    /** {@code linkBase}: the API's public URL ({@code https://…}) that label links start with. */
     public AftercareService(OrderService orders, OrderStore store, OrderInventory inventory, OrderTokens tokens,
-                            Clock clock) {
+                            Clock clock, String linkBase) {
         this.orders = orders;
         this.store = store;
         this.inventory = inventory;
         this.tokens = tokens;
         this.clock = clock;
+        this.linkBase = linkBase.endsWith("/") ? linkBase.substring(0, linkBase.length() - 1) : linkBase;
     }
 
     public record ReturnLineRequest(String sku, int quantity, ReturnReason reason) {
@@ -59,14 +62,10 @@ public final class AftercareService {
 
     // ------------------------------------------------------------------ returns
 
-    /**
-     * Records a return and answers it with its label; {@code labelBase} is the API's public URL
-     * ({@code https://…}) the label link starts with.
-     */
-    public String createReturn(String orderId, String token, ReturnRequest request, String labelBase,
-                               Optional<IdempotencyKey> key) {
+    /** Records a return and answers it with its label. */
+    public String createReturn(String orderId, String token, ReturnRequest request, Optional<IdempotencyKey> key) {
         orders.authorize(orderId, token);
-        return orders.mutate(orderId, key, order -> decideReturn(order, request, labelBase),
+        return orders.mutate(orderId, key, order -> decideReturn(order, request, linkBase),
                 next -> OrderJson.returned(next.aftercare().returns().get(next.aftercare().returns().size() - 1),
                         next.currency(), false));
     }

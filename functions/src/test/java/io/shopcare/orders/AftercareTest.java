@@ -54,7 +54,7 @@ class AftercareTest {
     private final OrderServiceTest.MutableClock clock = new OrderServiceTest.MutableClock(MONDAY_MORNING);
     private final OrderTokens tokens = new OrderTokens(() -> new SigningKeys("k1", Map.of("k1", new byte[32])));
     private final OrderService orders = new OrderService(data, data, tokens, SETTINGS, clock, new Random(3));
-    private final AftercareService aftercare = new AftercareService(orders, data, data, tokens, clock);
+    private final AftercareService aftercare = new AftercareService(orders, data, data, tokens, clock, API);
 
     AftercareTest() {
         data.locations.add(new Location("wh", "WAREHOUSE", "wh", new Location.Address("Main 1", "Praha", "110 00", "CZ"),
@@ -247,13 +247,13 @@ class AftercareTest {
 
     private Map<String, Object> returnOf(OrderService.Placed placed, ReturnLineRequest line) {
         return Json.parseObject(aftercare.createReturn(placed.order().orderId(), placed.accessToken(),
-                new ReturnRequest(List.of(line), Resolution.REFUND, null), API, Optional.empty()));
+                new ReturnRequest(List.of(line), Resolution.REFUND, null), Optional.empty()));
     }
 
     private Map<String, Object> exchange(OrderService.Placed placed, String sku, int units) {
         return Json.parseObject(aftercare.createReturn(placed.order().orderId(), placed.accessToken(),
                 new ReturnRequest(List.of(new ReturnLineRequest("TEE-S", units, ReturnReason.WRONG_SIZE)),
-                        Resolution.EXCHANGE, sku), API, Optional.empty()));
+                        Resolution.EXCHANGE, sku), Optional.empty()));
     }
 
     private Map<String, Object> ticket(OrderService.Placed placed, Ticket.Type type) {

@@ -6,7 +6,9 @@ import io.shopcare.http.ApiResponse;
 import io.shopcare.http.JsonApiHandler;
 import io.shopcare.mail.EmailAddress;
 import io.shopcare.orders.Order;
+import io.shopcare.orders.AftercareService;
 import io.shopcare.orders.OrderService;
+import io.shopcare.orders.Ticket;
 import io.shopcare.orders.OrderStore;
 import io.shopcare.outcome.Refusal;
 import java.time.Clock;
@@ -23,21 +25,30 @@ import java.util.Set;
  */
 public final class AdminOrdersHandler extends JsonApiHandler {
     private final OrderService orders;
+    private final AftercareService aftercare;
 
     public AdminOrdersHandler() {
         this(System.getenv());
     }
 
     public AdminOrdersHandler(Map<String, String> environment) {
-        this(OrderServices.create(new Environment(environment), "admin-order-event", Clock.systemUTC()));
+        this(OrderServices.wire(new Environment(environment), "admin-order-event", Clock.systemUTC()));
     }
 
-    public AdminOrdersHandler(OrderService orders) {
+    private AdminOrdersHandler(OrderServices.Services services) {
+        this(services.orders(), services.aftercare());
+    }
+
+    public AdminOrdersHandler(OrderService orders, AftercareService aftercare) {
         this.orders = orders;
+        this.aftercare = aftercare;
     }
 
     @Override
     protected ApiResponse handle(ApiRequest request) {
+        if (request.path().startsWith("/admin/tickets")) {
+            return tickets(request);
+        }
         if ("GET".equals(request.method()) && request.path().endsWith("/admin/orders")) {
             return list(request);
         }
@@ -47,6 +58,26 @@ public final class AdminOrdersHandler extends JsonApiHandler {
         }
         var key = OrderRequests.scopedKey(request, "admin:" + orderId);
         return ApiResponse.rawJson(200, orders.adminEvent(orderId, OrderRequests.adminEvent(request.jsonBody()), key));
+    }
+
+    /** GET /admin/tickets?status= (one query: priority, then age) and POST /admin/tickets/{ticketId}/resolution. */
+    private ApiResponse tickets(ApiRequest request) {
+        if ("GET".equals(request.method())) {
+            request.allowQueryParameters(Set.of("status", "limit", "cursor"));
+            String status = request.query("status") == null ? "OPEN" : request.query("status");
+            Ticket.Status parsed = Arrays.stream(Ticket.Status.values()).filter(s -> s.name().equals(status)).findFirst()
+                    .orElseThrow(() -> Refusal.invalid("status", "must be one of " + Arrays.toString(Ticket.Status.values())));
+            OrderStore.TicketPage page = aftercare.tickets(parsed, request.limit(), request.query("cursor"));
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("items", page.tickets().stream().map(Ticket::toJson).toList());
+            if (page.nextCursor() != null) {
+                json.put("nextCursor", page.nextCursor());
+            }
+            return ApiResponse.ok(json);
+        }
+        String ticketId = request.pathId("ticketId");
+        var key = OrderRequests.scopedKey(request, "admin-ticket:" + ticketId);
+        return ApiResponse.rawJson(200, aftercare.resolveTicket(ticketId, OrderRequests.resolution(request.jsonBody()), key));
     }
 
     private ApiResponse list(ApiRequest request) {

@@ -4,6 +4,7 @@ import io.shopcare.config.Environment;
 import io.shopcare.http.ApiRequest;
 import io.shopcare.http.ApiResponse;
 import io.shopcare.http.JsonApiHandler;
+import io.shopcare.orders.AftercareService;
 import io.shopcare.orders.OrderService;
 import java.time.Clock;
 import java.util.Map;
@@ -11,21 +12,28 @@ import java.util.Map;
 /**
  * The shopper's order routes, all behind the order's access token (404 when it is wrong or
  * missing, never revealing that the order exists): GET and PATCH /orders/{orderId}, POST
- * …/cancellations, POST …/payments and PUT …/delivery.
+ * …/cancellations, POST …/payments, PUT …/delivery, and after delivery POST …/returns and
+ * POST …/tickets.
  */
 public final class OrderHandler extends JsonApiHandler {
     private final OrderService orders;
+    private final AftercareService aftercare;
 
     public OrderHandler() {
         this(System.getenv());
     }
 
     public OrderHandler(Map<String, String> environment) {
-        this(OrderServices.create(new Environment(environment), "order", Clock.systemUTC()));
+        this(OrderServices.wire(new Environment(environment), "order", Clock.systemUTC()));
     }
 
-    public OrderHandler(OrderService orders) {
+    private OrderHandler(OrderServices.Services services) {
+        this(services.orders(), services.aftercare());
+    }
+
+    public OrderHandler(OrderService orders, AftercareService aftercare) {
         this.orders = orders;
+        this.aftercare = aftercare;
     }
 
     @Override
@@ -43,6 +51,14 @@ public final class OrderHandler extends JsonApiHandler {
         }
         if (path.endsWith("/cancellations")) {
             return ApiResponse.rawJson(200, orders.cancel(orderId, token, OrderRequests.cancellation(request), key));
+        }
+        if (path.endsWith("/returns")) {
+            return ApiResponse.rawJson(201, aftercare.createReturn(orderId, token,
+                    OrderRequests.returnRequest(request.jsonBody()), key));
+        }
+        if (path.endsWith("/tickets")) {
+            return ApiResponse.rawJson(201, aftercare.openTicket(orderId, token,
+                    OrderRequests.ticketRequest(request.jsonBody()), key));
         }
         if (path.endsWith("/payments")) {
             return ApiResponse.rawJson(200, orders.changePayment(orderId, token, OrderRequests.payment(request.jsonBody()), key));

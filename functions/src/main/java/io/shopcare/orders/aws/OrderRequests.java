@@ -5,6 +5,7 @@ import io.shopcare.http.JsonInput;
 import io.shopcare.idempotency.IdempotencyKey;
 import io.shopcare.mail.EmailAddress;
 import io.shopcare.mail.Language;
+import io.shopcare.orders.AftercareService;
 import io.shopcare.orders.LineRequest;
 import io.shopcare.orders.Order;
 import io.shopcare.orders.Order.DeliveryMethod;
@@ -13,6 +14,7 @@ import io.shopcare.orders.OrderRules.AdminEvent;
 import io.shopcare.orders.OrderService.AdminEventRequest;
 import io.shopcare.orders.OrderService.DeliveryRequest;
 import io.shopcare.orders.OrderService.PlaceRequest;
+import io.shopcare.orders.Ticket;
 import io.shopcare.outcome.Refusal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -37,6 +39,8 @@ final class OrderRequests {
     private static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
     private static final String TIME = "([01][0-9]|2[0-3]):[0-5][0-9]";
     private static final String AMOUNT = "(0|[1-9][0-9]{0,9})(\\.[0-9]{1,2})?";
+    /** A ticket's or a resolution's text. */
+    private static final int MAX_MESSAGE = 2000;
 
     private OrderRequests() {
     }
@@ -277,7 +281,7 @@ final class OrderRequests {
             }
             pickupPoint.put("openingHours", hours);
         }
-        body.optionalMatching("returnId", ID, "must be a return id");
+        String returnId = body.optionalMatching("returnId", ID, "must be a return id");
         String amount = body.optionalMatching("amount", AMOUNT, "must be a decimal string such as \"12.50\"");
         String reason = body.optionalMatching("reason", "[A-Za-z_ ]{1,64}", "must be a short reason code");
         body.validate();
@@ -286,7 +290,66 @@ final class OrderRequests {
             throw Refusal.invalid("amount", "must be more than zero");
         }
         return new AdminEventRequest(AdminEvent.valueOf(type), carrier, trackingNumber, trackingUrl, pickupPoint, value,
-                reason);
+                reason, returnId);
+    }
+
+    static AftercareService.ReturnRequest returnRequest(JsonInput body) {
+        body.allowOnly("lines", "resolution", "exchangeSku");
+        List<JsonInput> entries = body.requiredObjects("lines", 1, Order.MAX_LINES);
+        List<AftercareService.ReturnLineRequest> lines = new ArrayList<>();
+        if (entries != null) {
+            for (JsonInput entry : entries) {
+                entry.allowOnly("sku", "quantity", "reason");
+                String sku = entry.requiredMatching("sku", ID, "must be a SKU (1-64 letters, digits, '.', '_' or '-')");
+                Integer quantity = entry.requiredInt("quantity", 1, Order.MAX_QUANTITY);
+                String reason = entry.requiredEnum("reason", names(Order.ReturnReason.values()));
+                if (sku != null && quantity != null && reason != null) {
+                    lines.add(new AftercareService.ReturnLineRequest(sku, quantity, Order.ReturnReason.valueOf(reason)));
+                }
+            }
+        }
+        String resolution = body.requiredEnum("resolution", names(Order.Resolution.values()));
+        String exchangeSku = body.optionalMatching("exchangeSku", ID, "must be a SKU");
+        if ("EXCHANGE".equals(resolution) && !body.has("exchangeSku")) {
+            body.problem("exchangeSku", "is required for an exchange");
+        }
+        if ("REFUND".equals(resolution) && body.has("exchangeSku")) {
+            body.problem("exchangeSku", "is only for resolution EXCHANGE");
+        }
+        body.validate();
+        return new AftercareService.ReturnRequest(lines, Order.Resolution.valueOf(resolution), exchangeSku);
+    }
+
+    static AftercareService.TicketRequest ticketRequest(JsonInput body) {
+        body.allowOnly("type", "message", "lines");
+        String type = body.requiredEnum("type", names(Ticket.Type.values()));
+        String message = body.has("message") ? body.optionalText("message", 1, MAX_MESSAGE) : null;
+        if (!body.has("message")) {
+            body.problem("message", "is required");
+        }
+        List<LineRequest> lines = null;
+        List<JsonInput> entries = body.optionalObjects("lines", 1, Order.MAX_LINES);
+        if (entries != null) {
+            lines = new ArrayList<>();
+            for (JsonInput entry : entries) {
+                entry.allowOnly("sku", "quantity");
+                String sku = entry.requiredMatching("sku", ID, "must be a SKU (1-64 letters, digits, '.', '_' or '-')");
+                Integer quantity = entry.requiredInt("quantity", 1, Order.MAX_QUANTITY);
+                lines.add(new LineRequest(sku == null ? "" : sku, quantity == null ? 1 : quantity));
+            }
+        }
+        body.validate();
+        return new AftercareService.TicketRequest(Ticket.Type.valueOf(type), message, lines);
+    }
+
+    static String resolution(JsonInput body) {
+        body.allowOnly("message");
+        String message = body.has("message") ? body.optionalText("message", 1, MAX_MESSAGE) : null;
+        if (!body.has("message")) {
+            body.problem("message", "is required");
+        }
+        body.validate();
+        return message;
     }
 
     /** The shopper's order token from {@code Authorization: Bearer ...}, or null. */

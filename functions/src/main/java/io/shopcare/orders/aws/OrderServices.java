@@ -4,6 +4,7 @@ import io.shopcare.catalog.aws.DynamoCatalogRepository;
 import io.shopcare.clients.AwsClients;
 import io.shopcare.config.Environment;
 import io.shopcare.idempotency.aws.DynamoIdempotencyStore;
+import io.shopcare.orders.AftercareService;
 import io.shopcare.orders.OrderService;
 import io.shopcare.orders.OrderSettings;
 import io.shopcare.orders.OrderTokens;
@@ -20,6 +21,14 @@ final class OrderServices {
     }
 
     static OrderService create(Environment env, String idempotencyScope, Clock clock) {
+        return wire(env, idempotencyScope, clock).orders();
+    }
+
+    /** The order service and, for functions that serve returns and tickets, the aftercare service on the same adapters. */
+    record Services(OrderService orders, AftercareService aftercare) {
+    }
+
+    static Services wire(Environment env, String idempotencyScope, Clock clock) {
         DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
         KeyRing keys = keys(env);
         String inventoryTable = env.require("INVENTORY_TABLE");
@@ -27,10 +36,14 @@ final class OrderServices {
         StockWrites stock = new StockWrites(dynamoDb, inventoryTable, clock);
         DynamoIdempotencyStore idempotency = idempotencyScope == null ? null
                 : new DynamoIdempotencyStore(dynamoDb, env.require("IDEMPOTENCY_TABLE"), idempotencyScope, clock);
-        return new OrderService(new DynamoOrderStore(dynamoDb, ordersTable, stock, idempotency, keys),
-                new DynamoOrderInventory(new DynamoCatalogRepository(dynamoDb, inventoryTable, clock), stock, dynamoDb,
-                        ordersTable),
-                new OrderTokens(keys), settings(env), clock, new SecureRandom());
+        DynamoOrderStore store = new DynamoOrderStore(dynamoDb, ordersTable, stock, idempotency, keys);
+        DynamoOrderInventory inventory = new DynamoOrderInventory(new DynamoCatalogRepository(dynamoDb, inventoryTable,
+                clock), stock, dynamoDb, ordersTable);
+        OrderTokens tokens = new OrderTokens(keys);
+        OrderService orders = new OrderService(store, inventory, tokens, settings(env), clock, new SecureRandom());
+        String linkBase = env.optional("API_BASE_URL", null);
+        return new Services(orders, linkBase == null ? null
+                : new AftercareService(orders, store, inventory, tokens, clock, linkBase));
     }
 
     /**
