@@ -11,6 +11,12 @@ import io.shopcare.orders.OrderEmail.Line;
 import io.shopcare.orders.OrderEmail.OpeningHours;
 import io.shopcare.orders.OrderEmail.Payment;
 import io.shopcare.orders.OrderEmail.Pickup;
+import io.shopcare.orders.OrderEmail.Return;
+import io.shopcare.orders.OrderEmail.ReturnLine;
+import io.shopcare.orders.OrderEmail.ReturnReason;
+import io.shopcare.orders.OrderEmail.Ticket;
+import io.shopcare.orders.OrderEmail.TicketLine;
+import io.shopcare.orders.OrderEmail.TicketType;
 import io.shopcare.orders.OrderEmail.Tracking;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -59,6 +65,12 @@ import java.util.stream.Collectors;
  *     the payment integration;</li>
  * <li>a retry after a failed payment goes through the order page (the old card link may be spent);</li>
  * <li>bank details are printed as text (IBAN in groups of four); the QR Platba string is not drawn.</li>
+ * <li>a return for the shop's fault says its refund is under way at once ("we are refunding"), the rest
+ *     "once your parcel reaches us"; an exchange says the replacement ships as a separate order at no cost;</li>
+ * <li>what the shopper wrote in a ticket and the merchant's answer are shown as written, escaped in HTML,
+ *     their line breaks kept; the acknowledgement promises no response time (no parameter sets one): a
+ *     priority-1 ticket is "handled first", the others "we will get back to you by e-mail";</li>
+ * <li>the merchant's alert for a ticket ({@link #merchantTicket}) is in English, like the stock notices.</li>
  * </ul>
  */
 public final class OrderEmails {
@@ -67,6 +79,7 @@ public final class OrderEmails {
     /** The {@code DamageReportDays} parameter's default. */
     public static final int DEFAULT_DAMAGE_REPORT_DAYS = 3;
     private static final String FAMILY = "order";
+    private static final String MERCHANT_TICKET = "merchant-ticket";
 
     private final EmailRenderer renderer;
     private final ZoneId zone;
@@ -106,6 +119,58 @@ public final class OrderEmails {
         return new OutgoingEmail(to, render(email), null);
     }
 
+    /**
+     * What the merchant's alert address gets for a ticket (orders.md: every priority-1 ticket, a missing paid
+     * item); English, like the other merchant notices, HTML and text, no unsubscribe.
+     *
+     * @param orderId        the order's id (not shown; for logs)
+     * @param orderNumber    the number shown to people
+     * @param customerName   as given; null or blank shows none
+     * @param customerEmail  the customer's address, so the merchant can answer
+     * @param customerPhone  null when unknown
+     * @param ticket         the ticket, with its message and lines
+     * @param adminOrderUrl  where the merchant opens the order, http or https (the caller decides, for example
+     *                       {@code {StorefrontUrl}/merchant/orders/{orderId}})
+     * @param reportedAt     when the ticket was created, shown in the shop's timezone; null hides it
+     */
+    public record MerchantTicket(String orderId, String orderNumber, String customerName, String customerEmail,
+                                 String customerPhone, Ticket ticket, String adminOrderUrl, Instant reportedAt) {
+        public MerchantTicket {
+            Objects.requireNonNull(orderNumber, "orderNumber");
+            Objects.requireNonNull(customerEmail, "customerEmail");
+            Objects.requireNonNull(ticket, "ticket");
+            Objects.requireNonNull(adminOrderUrl, "adminOrderUrl");
+        }
+    }
+
+    /**
+     * The merchant's alert for {@code alert}.
+     *
+     * @throws IllegalArgumentException when {@code adminOrderUrl} is not an http(s) link
+     */
+    public RenderedEmail merchantTicket(MerchantTicket alert) {
+        if (!isWebLink(alert.adminOrderUrl())) {
+            throw new IllegalArgumentException("adminOrderUrl is not an http(s) link");
+        }
+        Ticket ticket = alert.ticket();
+        Formats formats = new Formats(Language.EN, zone);
+        Map<String, Object> model = new HashMap<>();
+        model.put("orderNumber", alert.orderNumber());
+        model.put("customerName", orFalse(blankToNull(alert.customerName())));
+        model.put("customerEmail", alert.customerEmail());
+        model.put("customerPhone", orFalse(blankToNull(alert.customerPhone())));
+        model.put("adminOrderUrl", alert.adminOrderUrl());
+        model.put("reportedAt", alert.reportedAt() == null ? false : formats.instant(alert.reportedAt()));
+        putTicket(model, ticket);
+        RenderedEmail rendered = renderer.render(MERCHANT_TICKET, Language.EN, model);
+        return new RenderedEmail(rendered.kind(), rendered.subject(), tidy(rendered.text()), rendered.html());
+    }
+
+    /** {@link #merchantTicket} addressed to the shop's alert address, without {@code List-Unsubscribe}. */
+    public OutgoingEmail merchantTicketMessage(String alertAddress, MerchantTicket alert) {
+        return new OutgoingEmail(alertAddress, merchantTicket(alert), null);
+    }
+
     private static void check(OrderEmail email) {
         Kind kind = email.kind();
         if (!isWebLink(email.orderPageUrl())) {
@@ -120,6 +185,21 @@ public final class OrderEmails {
                 require(email.damageReportUntil() != null, kind, "damageReportUntil");
             }
             case REFUNDED -> require(email.refundAmount() != null, kind, "refundAmount");
+            case RETURN_CREATED -> {
+                Return request = email.returnRequest();
+                require(request != null, kind, "returnRequest");
+                require(isWebLink(request.labelUrl()), kind, "returnRequest.labelUrl (http or https)");
+                require(blankToNull(request.carrier()) != null, kind, "returnRequest.carrier");
+                require(!request.lines().isEmpty(), kind, "returnRequest.lines");
+                if (request.resolution() == Return.Resolution.EXCHANGE) {
+                    require(blankToNull(request.exchangeVariant()) != null, kind, "returnRequest.exchangeVariant");
+                }
+            }
+            case TICKET_RECEIVED -> require(email.ticket() != null, kind, "ticket");
+            case TICKET_RESOLVED -> {
+                require(email.ticket() != null, kind, "ticket");
+                require(blankToNull(email.ticket().resolution()) != null, kind, "ticket.resolution");
+            }
             default -> { }
         }
         Payment payment = email.payment();
@@ -149,7 +229,7 @@ public final class OrderEmails {
         List<String> filled = new ArrayList<>();
         for (Line line : email.lines()) {
             Line.Status status = line.status() == null ? Line.Status.RESERVED : line.status();
-            String variant = variant(line);
+            String variant = variant(line.size(), line.colour());
             Map<String, Object> row = new HashMap<>();
             row.put("name", line.name());
             row.put("variant", orFalse(variant));
@@ -227,7 +307,66 @@ public final class OrderEmails {
         model.put("reasonOther", reason == null);
         BigDecimal refund = email.refundAmount();
         model.put("refund", refund == null || refund.signum() <= 0 ? false : price(refund, email));
+
+        Return request = email.returnRequest();
+        boolean exchange = request != null && request.resolution() == Return.Resolution.EXCHANGE;
+        BigDecimal returnRefund = request == null ? null : request.refundAmount();
+        boolean refundedAtOnce = returnRefund != null && returnRefund.signum() > 0;
+        List<Map<String, Object>> returnLines = new ArrayList<>();
+        boolean refundOnReceipt = false;
+        for (ReturnLine line : request == null ? List.<ReturnLine>of() : request.lines()) {
+            Map<String, Object> row = item(line.name(), line.size(), line.colour(), line.quantity());
+            ReturnReason why = line.reason();
+            row.put("reasonDamaged", why == ReturnReason.DAMAGED);
+            row.put("reasonWrongSize", why == ReturnReason.WRONG_SIZE);
+            row.put("reasonNotAsDescribed", why == ReturnReason.NOT_AS_DESCRIBED);
+            row.put("reasonChangedMind", why == ReturnReason.CHANGED_MIND);
+            row.put("reasonOtherReturn", why == ReturnReason.OTHER);
+            returnLines.add(row);
+            refundOnReceipt |= !why.shopsFault();
+        }
+        model.put("returnCode", request == null ? false : request.code());
+        model.put("returnCarrier", request == null ? false : orFalse(blankToNull(request.carrier())));
+        model.put("labelUrl", request != null && isWebLink(request.labelUrl()) ? request.labelUrl() : false);
+        model.put("returnLines", returnLines);
+        model.put("hasReturnLines", !returnLines.isEmpty());
+        model.put("exchange", exchange);
+        model.put("exchangeVariant", exchange ? orFalse(blankToNull(request.exchangeVariant())) : false);
+        model.put("exchangeOrderNumber", exchange ? orFalse(blankToNull(request.exchangeOrderNumber())) : false);
+        model.put("returnRefund", refundedAtOnce ? price(returnRefund, email) : false);
+        model.put("refundLater", request != null && !exchange && (refundOnReceipt || !refundedAtOnce));
+
+        putTicket(model, email.ticket());
         return model;
+    }
+
+    /** The ticket's values ({@code ticketId}, {@code ticketType…} flags, message, lines); all false without one. */
+    private static void putTicket(Map<String, Object> model, Ticket ticket) {
+        TicketType type = ticket == null ? null : ticket.type();
+        model.put("ticketId", ticket == null ? false : ticket.ticketId());
+        model.put("ticketMissing", type == TicketType.MISSING_ITEM);
+        model.put("ticketDamaged", type == TicketType.DAMAGED);
+        model.put("ticketLate", type == TicketType.LATE);
+        model.put("ticketOther", type == TicketType.OTHER);
+        model.put("ticketPriority", ticket == null ? false : ticket.priority());
+        model.put("priorityOne", ticket != null && ticket.priority() == 1);
+        model.put("ticketMessage", ticket == null ? false : orFalse(blankToNull(ticket.message())));
+        model.put("ticketResolution", ticket == null ? false : orFalse(blankToNull(ticket.resolution())));
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (TicketLine line : ticket == null ? List.<TicketLine>of() : ticket.lines()) {
+            lines.add(item(line.name(), line.size(), line.colour(), line.quantity()));
+        }
+        model.put("ticketLines", lines);
+        model.put("hasTicketLines", !lines.isEmpty());
+    }
+
+    /** A listed item without a price: name, "M, red" or false, quantity. */
+    private static Map<String, Object> item(String name, String size, String colour, int quantity) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("name", name);
+        row.put("variant", orFalse(variant(size, colour)));
+        row.put("quantity", quantity);
+        return row;
     }
 
     private static boolean unpaid(Payment payment) {
@@ -239,13 +378,13 @@ public final class OrderEmails {
     }
 
     /** "M, red", "M", "red", or null. */
-    private static String variant(Line line) {
+    private static String variant(String size, String colour) {
         List<String> parts = new ArrayList<>(2);
-        if (blankToNull(line.size()) != null) {
-            parts.add(line.size().trim());
+        if (blankToNull(size) != null) {
+            parts.add(size.trim());
         }
-        if (blankToNull(line.colour()) != null) {
-            parts.add(line.colour().trim());
+        if (blankToNull(colour) != null) {
+            parts.add(colour.trim());
         }
         return parts.isEmpty() ? null : String.join(", ", parts);
     }

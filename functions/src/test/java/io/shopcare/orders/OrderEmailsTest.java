@@ -17,6 +17,12 @@ import io.shopcare.orders.OrderEmail.Line;
 import io.shopcare.orders.OrderEmail.OpeningHours;
 import io.shopcare.orders.OrderEmail.Payment;
 import io.shopcare.orders.OrderEmail.Pickup;
+import io.shopcare.orders.OrderEmail.Return;
+import io.shopcare.orders.OrderEmail.ReturnLine;
+import io.shopcare.orders.OrderEmail.ReturnReason;
+import io.shopcare.orders.OrderEmail.Ticket;
+import io.shopcare.orders.OrderEmail.TicketLine;
+import io.shopcare.orders.OrderEmail.TicketType;
 import io.shopcare.orders.OrderEmail.Tracking;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -71,6 +77,12 @@ class OrderEmailsTest {
         LocalDate damageReportUntil = LocalDate.of(2026, 12, 1);
         CancelReason reason = CancelReason.CUSTOMER;
         BigDecimal refund = new BigDecimal("49.90");
+        Return returnRequest = new Return("ret_9c1", "RT-1042-1", "Zásilkovna",
+                "https://shop.example.com/returns/ret_9c1/label?token=sig-1&v=2",
+                List.of(new ReturnLine(HOSTILE_PRODUCT, "M", "red", 1, ReturnReason.DAMAGED)),
+                Return.Resolution.REFUND, null, null, new BigDecimal("49.90"));
+        Ticket ticket = new Ticket("tkt_5d2e", TicketType.MISSING_ITEM, 1, "Socks <script>alert(2)</script> missing",
+                List.of(new TicketLine("Merino Socks", null, null, 1)), "We sent <b>the socks</b> again.");
 
         Fixture(Kind kind, Language language) {
             this.kind = kind;
@@ -80,7 +92,7 @@ class OrderEmailsTest {
         OrderEmail build() {
             return new OrderEmail(kind, language, "ord_7f3a", "1042", customerName, PAGE, lines, deliveryPrice,
                     new BigDecimal("114.60"), "EUR", deliveryMethod, earliest, latest, modifiableUntil, payment,
-                    tracking, pickup, returnUntil, damageReportUntil, reason, refund);
+                    tracking, pickup, returnUntil, damageReportUntil, reason, refund, returnRequest, ticket);
         }
     }
 
