@@ -130,13 +130,16 @@ public final class AftercareService {
         detail.put("resolution", request.resolution().name());
         if (exchangeOrderId != null) {
             detail.put("exchangeOrderId", exchangeOrderId);
+            Line sent = exchange.next().lines().get(0);
+            detail.put("exchangeVariant", String.join(", ", java.util.stream.Stream.of(sent.size(), sent.colour())
+                    .filter(v -> v != null && !v.isBlank()).toList()));
         }
         next.event(now, "RETURN_CREATED", detail);
         Return created0 = new Return(returnId, ReturnStatus.REQUESTED, lines, request.resolution(),
                 request.exchangeSku(), exchangeOrderId, carrier, code, url, refund, now);
         Order updated = Returns.withReturn(next.build(), created0);
         if (refund.signum() > 0) {
-            updated = OrderService.refund(updated, refund, now, "RETURN");
+            updated = OrderService.refund(updated, refund, now, "RETURN", returnId);
         }
         return exchange == null ? new OrderChange(updated, List.of(), null)
                 : new OrderChange(updated, exchange.stock(), List.of(), exchange.guards(), null, created, null);
@@ -255,9 +258,22 @@ public final class AftercareService {
         List<Order.TicketRef> refs = new ArrayList<>(order.aftercare().tickets());
         refs.add(ticket.ref());
         Order next = order.next().aftercare(order.aftercare().withTickets(refs))
-                .event(now, "TICKET_CREATED", Map.of("ticketId", ticketId, "type", request.type().name(),
-                        "priority", priority)).build();
+                .event(now, "TICKET_CREATED", ticketDetail(ticket)).build();
         return new OrderChange(next, List.of(), List.of(), List.of(), null, List.of(), ticket);
+    }
+
+    /** The event carries what the e-mails say: the shopper's words and the lines concerned. */
+    private static Map<String, Object> ticketDetail(Ticket ticket) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("ticketId", ticket.ticketId());
+        detail.put("type", ticket.type().name());
+        detail.put("priority", ticket.priority());
+        detail.put("message", ticket.message());
+        if (!ticket.lines().isEmpty()) {
+            detail.put("lines", ticket.lines().stream().map(l -> (Object) Map.of("sku", l.sku(), "quantity", l.quantity()))
+                    .toList());
+        }
+        return detail;
     }
 
     /**

@@ -24,7 +24,10 @@ public final class OrderMailing {
     private final OrderTokens tokens;
     private final OrderSettings settings;
 
-    /** Which events of which orders were e-mailed; {@link #claim} is atomic. */
+    /**
+     * Which events of which orders were e-mailed; {@link #claim} is atomic. A negative {@code seq}
+     * is the merchant's copy of event {@code -seq} (a priority-1 ticket).
+     */
     public interface Claims {
         /** True when this caller took the claim; false when the event was claimed before. */
         boolean claim(String orderId, int seq);
@@ -32,12 +35,21 @@ public final class OrderMailing {
         void release(String orderId, int seq);
     }
 
-    public OrderMailing(Claims claims, Mailer mailer, OrderEmails emails, OrderTokens tokens, OrderSettings settings) {
+    private final String merchantAddress;
+
+    /** {@code merchantAddress}: where priority-1 tickets are announced (the shop's alert address), or null. */
+    public OrderMailing(Claims claims, Mailer mailer, OrderEmails emails, OrderTokens tokens, OrderSettings settings,
+                        String merchantAddress) {
         this.claims = claims;
         this.mailer = mailer;
         this.emails = emails;
         this.tokens = tokens;
         this.settings = settings;
+        this.merchantAddress = merchantAddress;
+    }
+
+    public OrderMailing(Claims claims, Mailer mailer, OrderEmails emails, OrderTokens tokens, OrderSettings settings) {
+        this(claims, mailer, emails, tokens, settings, null);
     }
 
     /** Sends the e-mails of the events {@code after} has and {@code before} had not; returns how many went out. */
@@ -50,6 +62,10 @@ public final class OrderMailing {
         int sent = 0;
         for (TimelineEvent event : after.timeline()) {
             OrderEmail.Kind kind = event.seq() > known ? kindOf(event) : null;
+            if (kind == OrderEmail.Kind.TICKET_RECEIVED && merchantAddress != null
+                    && Integer.valueOf(1).equals(event.detail().get("priority"))) {
+                sent += tellMerchant(after, event);
+            }
             if (kind == null || !claims.claim(after.orderId(), event.seq())) {
                 continue;
             }
@@ -62,6 +78,63 @@ public final class OrderMailing {
             }
         }
         return sent;
+    }
+
+    /** A missing paid item: the merchant hears of it at once, once. */
+    private int tellMerchant(Order order, TimelineEvent event) {
+        if (!claims.claim(order.orderId(), -event.seq())) {
+            return 0;
+        }
+        OrderEmails.MerchantTicket alert = new OrderEmails.MerchantTicket(order.orderId(), order.orderId(),
+                order.customer().name(), order.customer().email(), order.customer().phone(), ticket(order, event),
+                settings.storefrontUrl().replaceAll("/+$", "") + "/merchant/orders/" + order.orderId(), event.at());
+        try {
+            mailer.send(emails.merchantTicketMessage(merchantAddress, alert));
+            return 1;
+        } catch (Mailer.NotSent e) {
+            claims.release(order.orderId(), -event.seq());
+            throw e;
+        }
+    }
+
+    private static OrderEmail.Ticket ticket(Order order, TimelineEvent event) {
+        String ticketId = (String) event.detail().get("ticketId");
+        Order.TicketRef ref = order.aftercare().tickets().stream().filter(t -> t.ticketId().equals(ticketId)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no ticket " + ticketId + " on " + order.orderId()));
+        List<OrderEmail.TicketLine> lines = new ArrayList<>();
+        if (event.detail().get("lines") instanceof List<?> entries) {
+            for (Object entry : entries) {
+                Map<?, ?> l = (Map<?, ?>) entry;
+                Line line = order.line((String) l.get("sku"));
+                if (line != null) {
+                    lines.add(new OrderEmail.TicketLine(line.name(), line.size(), line.colour(),
+                            ((Number) l.get("quantity")).intValue()));
+                }
+            }
+        }
+        boolean resolved = "TICKET_RESOLVED".equals(event.type());
+        return new OrderEmail.Ticket(ticketId, OrderEmail.TicketType.valueOf(ref.type()), ref.priority(),
+                resolved ? null : (String) event.detail().get("message"), lines,
+                resolved ? (String) event.detail().get("message") : null);
+    }
+
+    private OrderEmail.Return returned(Order order, String returnId) {
+        Order.Return r = order.returnOf(returnId);
+        if (r == null) {
+            return null;
+        }
+        List<OrderEmail.ReturnLine> lines = new ArrayList<>();
+        for (Order.ReturnLine l : r.lines()) {
+            Line line = order.line(l.sku());
+            lines.add(new OrderEmail.ReturnLine(line.name(), line.size(), line.colour(), l.quantity(),
+                    OrderEmail.ReturnReason.valueOf(l.reason().name())));
+        }
+        String exchangeVariant = r.exchangeSku() == null ? null : order.timeline().stream()
+                .filter(e -> "RETURN_CREATED".equals(e.type()) && r.returnId().equals(e.detail().get("returnId")))
+                .map(e -> (String) e.detail().get("exchangeVariant")).findFirst().orElse(r.exchangeSku());
+        return new OrderEmail.Return(r.returnId(), r.code(), r.carrier(), r.labelUrl(), lines,
+                OrderEmail.Return.Resolution.valueOf(r.resolution().name()), exchangeVariant, r.exchangeOrderId(),
+                r.refunded().signum() > 0 ? r.refunded() : null);
     }
 
     /** The e-mail an event brings, or null for events the shopper reads on the order page only. */
@@ -79,6 +152,9 @@ public final class OrderMailing {
             case "DELIVERED" -> OrderEmail.Kind.DELIVERED;
             case "PICKED_UP" -> OrderEmail.Kind.PICKED_UP;
             case "REFUNDED" -> OrderEmail.Kind.REFUNDED;
+            case "RETURN_CREATED" -> OrderEmail.Kind.RETURN_CREATED;
+            case "TICKET_CREATED" -> OrderEmail.Kind.TICKET_RECEIVED;
+            case "TICKET_RESOLVED" -> OrderEmail.Kind.TICKET_RESOLVED;
             default -> null;
         };
     }
@@ -139,13 +215,19 @@ public final class OrderMailing {
         } else if (kind == OrderEmail.Kind.REFUNDED) {
             refund = amountOf(event.detail().get("amount"));
         }
+        OrderEmail.Return returnPart = null;
+        if (event.detail().get("returnId") instanceof String returnId) {
+            returnPart = returned(order, returnId);
+        }
+        OrderEmail.Ticket ticketPart = kind == OrderEmail.Kind.TICKET_RECEIVED || kind == OrderEmail.Kind.TICKET_RESOLVED
+                ? ticket(order, event) : null;
         return new OrderEmail(kind, language(order), order.orderId(), order.orderId(), order.customer().name(),
                 settings.orderPageUrl(order.orderId(), tokens.issue(order.orderId())), lines,
                 order.deliveryPrice().amount(), order.total().amount(), order.currency(),
                 OrderEmail.DeliveryMethod.valueOf(order.delivery().method().name()),
                 order.estimatedDelivery().earliest(), order.estimatedDelivery().latest(),
                 OrderRules.canModify(order, event.at()) ? order.modifiableUntil() : null, payment, tracking, pickup,
-                order.returnUntil(), order.damageReportUntil(), reason, refund);
+                order.returnUntil(), order.damageReportUntil(), reason, refund, returnPart, ticketPart);
     }
 
     private static Language language(Order order) {

@@ -835,12 +835,22 @@ public final class OrderService {
 
     /** {@code order} with {@code amount} refunded (recorded now; the shop's payment integration pays it out). */
     static Order refund(Order order, BigDecimal amount, Instant now, String cause) {
+        return refund(order, amount, now, cause, null);
+    }
+
+    /** A refund for a return names it, so its e-mail can say what it was for. */
+    static Order refund(Order order, BigDecimal amount, Instant now, String cause, String returnId) {
         Payment p = order.payment();
         BigDecimal refunded = p.refunded().add(amount);
         PaymentStatus status = refunded.compareTo(p.paid()) >= 0 ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("amount", new Money(amount.setScale(2), order.currency()).toJson());
+        detail.put("cause", cause);
+        if (returnId != null) {
+            detail.put("returnId", returnId);
+        }
         return order.next().payment(new Payment(p.method(), status, p.dueBy(), p.instructions(), p.paid(), refunded))
-                .event(now, "REFUNDED", Map.of("amount", new Money(amount.setScale(2), order.currency()).toJson(),
-                        "cause", cause)).build();
+                .event(now, "REFUNDED", detail).build();
     }
 
     /** Builders bump the version at every step; one request's change is one version. */

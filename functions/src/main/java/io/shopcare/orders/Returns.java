@@ -109,7 +109,7 @@ final class Returns {
         }
         Order updated = withReturn(next.build(), received.withStatus(status, received.refunded().add(owed)));
         if (owed.signum() > 0) {
-            updated = OrderService.refund(updated, owed, now, "RETURN");
+            updated = OrderService.refund(updated, owed, now, "RETURN", returnId);
         }
         return new OrderChange(updated, stock, null);
     }

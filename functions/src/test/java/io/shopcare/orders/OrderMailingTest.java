@@ -47,7 +47,7 @@ class OrderMailingTest {
         public void release(String orderId, int seq) {
             claimed.remove(orderId + "/" + seq);
         }
-    }, mailer, new OrderEmails(new EmailRenderer()), tokens, SETTINGS);
+    }, mailer, new OrderEmails(new EmailRenderer()), tokens, SETTINGS, "merchant@example.com");
 
     @Test
     void theNewEventsOfAChangeAreMailedOnceEvenWhenTheRecordComesAgain() {
@@ -62,6 +62,26 @@ class OrderMailingTest {
         assertTrue(text.contains("https://shop.example.com/orders/261123-ABC#token=" + tokens.issue("261123-ABC")), text);
         assertTrue(mailer.sent.get(0).content().subject().contains("261123-ABC"));
         assertEquals(null, mailer.sent.get(0).unsubscribeUrl());
+    }
+
+    @Test
+    void aMissingPaidItemTellsTheShopperAndTheMerchantEachOnce() {
+        Order placed = order("cs");
+        mailing.deliver(null, placed);
+        Order reported = placed.next()
+                .aftercare(placed.aftercare().withTickets(List.of(new Order.TicketRef("261123-ABC-T1", "MISSING_ITEM", 1,
+                        "OPEN"))))
+                .event(NOW, "TICKET_CREATED", Map.of("ticketId", "261123-ABC-T1", "type", "MISSING_ITEM", "priority", 1,
+                        "message", "Chybí <b>čepice</b>", "lines", List.of(Map.of("sku", "TEE-S", "quantity", 1))))
+                .build();
+        assertEquals(2, mailing.deliver(placed, reported));
+        assertEquals(0, mailing.deliver(placed, reported));
+        assertEquals(3, mailer.sent.size());
+        List<String> recipients = mailer.sent.subList(1, 3).stream().map(m -> m.to()).toList();
+        assertTrue(recipients.containsAll(List.of("jana@example.com", "merchant@example.com")), recipients.toString());
+        String shopper = mailer.sent.stream().filter(m -> m.to().equals("jana@example.com")).reduce((a, b) -> b)
+                .orElseThrow().content().html();
+        assertTrue(shopper.contains("Chybí &lt;b&gt;čepice&lt;/b&gt;"), shopper);
     }
 
     @Test

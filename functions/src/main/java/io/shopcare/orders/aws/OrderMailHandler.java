@@ -47,7 +47,7 @@ public final class OrderMailHandler extends StreamHandler {
         OrderSettings settings = OrderServices.settings(env);
         return new OrderMailing(new DynamoMailClaims(dynamoDb, env.require("ORDERS_TABLE")), SesMailer.fromEnvironment(env),
                 new OrderEmails(new EmailRenderer(), OrderEmails.DEFAULT_ZONE, settings.damageReportDays()),
-                new OrderTokens(AwsClients.signingKeys(env)), settings);
+                new OrderTokens(AwsClients.signingKeys(env)), settings, env.optional("MERCHANT_ALERT_EMAIL", null));
     }
 
     @Override
