@@ -149,8 +149,19 @@ public final class AftercareService {
     private String returnCarrier(Order order) {
         List<CarrierTerms> carriers = inventory.carriers();
         String id = order.delivery().carrierId();
-        return carriers.stream().filter(c -> c.carrierId().equals(id)).map(CarrierTerms::name).findFirst()
-                .orElse(carriers.isEmpty() ? "Shop" : carriers.get(0).name());
+        if (id != null && carriers.stream().anyMatch(c -> c.carrierId().equals(id))) {
+            return id;
+        }
+        if (carriers.isEmpty()) {
+            throw Refusal.conflict("NOT_RETURNABLE", "The shop has no carrier to take returns; contact the shop.");
+        }
+        return carriers.get(0).carrierId();
+    }
+
+    /** The carrier's name, as a label prints it. */
+    public String carrierName(String carrierId) {
+        return inventory.carriers().stream().filter(c -> c.carrierId().equals(carrierId)).map(CarrierTerms::name)
+                .findFirst().orElse(carrierId);
     }
 
     /**

@@ -82,7 +82,7 @@ class AftercareTest {
         assertEquals(id + "-R1", created.get("returnId"));
         assertEquals("REQUESTED", created.get("status"));
         Map<?, ?> label = (Map<?, ?>) created.get("label");
-        assertEquals("Courier", label.get("carrier"));
+        assertEquals("courier", label.get("carrier"));
         assertEquals("R" + id.replace("-", "") + "1", label.get("code"));
         String url = (String) label.get("url");
         assertTrue(url.startsWith(API + "/returns/" + id + "-R1/label?token="), url);
