@@ -322,6 +322,40 @@ class OrdersEndToEndTest {
     }
 
     @Test
+    void anUncollectedStorePickupIsCancelledRefundedAndItsUnitGoesBackToTheStore() {
+        String sku = product("uncollected", 0);
+        Fixtures.setStock(client, stack, sku, STORE, 2);
+        String address = "karel.uncollected@example.com";
+        Map<String, Object> order = placeStore(address, "cs", sku, 1, "CARD");
+        String id = (String) order.get("orderId");
+        assertEquals(List.of(Map.of("locationId", STORE, "quantity", 1)),
+                ((Map<?, ?>) ((List<?>) order.get("lines")).get(0)).get("allocations"), "the store's own stock first");
+        admin("POST", "/admin/orders/" + id + "/events", "{\"type\": \"PAID\"}");
+        admin("POST", "/admin/orders/" + id + "/events", "{\"type\": \"PACKED\"}");
+        Map<String, Object> ready = admin("POST", "/admin/orders/" + id + "/events", "{\"type\": \"READY_FOR_PICKUP\"}");
+        LocalDate lastDay = LocalDate.parse((String) ((Map<?, ?>) ready.get("pickup")).get("storageUntil"));
+        assertArrayEquals(new long[] {2, 1}, levelAt(sku, STORE));
+
+        stack.runSchedule("OrderDeadlinesFunction", lastDay.minusDays(1).atTime(9, 0).atZone(PRAGUE).toInstant());
+        Instant lastDayOver = lastDay.plusDays(1).atStartOfDay(PRAGUE).toInstant();
+        stack.runSchedule("OrderDeadlinesFunction", lastDayOver.minusSeconds(1));
+        assertEquals("READY_FOR_PICKUP", admin("GET", "/admin/orders/" + id, null).get("status"),
+                "the last day is inclusive");
+        stack.runSchedule("OrderDeadlinesFunction", lastDayOver);
+        stack.runSchedule("OrderDeadlinesFunction", lastDayOver.plusSeconds(60));
+        Map<String, Object> cancelled = admin("GET", "/admin/orders/" + id, null);
+        assertEquals("CANCELLED", cancelled.get("status"));
+        assertEquals("REFUNDED", ((Map<?, ?>) cancelled.get("payment")).get("status"));
+        settle();
+        assertArrayEquals(new long[] {2, 0}, levelAt(sku, STORE), "the unit is free again at the store");
+        List<Map<String, Object>> mails = inbox.awaitEmails(address, 4);
+        assertEquals("Objednávka č.\u00a0" + id + " byla zrušena", subject(mails.get(3)));
+        String text = body(mails.get(3));
+        assertTrue(text.contains(lastDay.getDayOfMonth() + ". " + lastDay.getMonthValue() + ". " + lastDay.getYear())
+                && text.contains("129,00"), "why (the last pickup day) and the refund:\n" + text);
+    }
+
+    @Test
     void cancellingTheLastReservedUnitOfASoldOutSkuStartsABackInStockWave() {
         String sku = product("comeback", 1);
         Map<String, Object> order = place("holder@example.com", "en", sku, 1, "CARD");
@@ -598,8 +632,12 @@ class OrdersEndToEndTest {
 
     /** The SKU's {onHand, reserved} at the warehouse, read from DynamoDB Local (consistent read). */
     private static long[] level(String sku) {
+        return levelAt(sku, WAREHOUSE);
+    }
+
+    private static long[] levelAt(String sku, String locationId) {
         return new StockWrites(stack.dynamoDb(), stack.tableName("InventoryTable"), Clock.systemUTC()).levels(sku)
-                .get(WAREHOUSE);
+                .get(locationId);
     }
 
     @SuppressWarnings("unchecked")
