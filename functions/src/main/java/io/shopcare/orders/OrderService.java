@@ -837,7 +837,8 @@ public final class OrderService {
 
     private Context context(List<LineRequest> lines) {
         List<String> skus = lines.stream().map(LineRequest::sku).toList();
-        Map<String, SkuInfo> infos = inventory.skus(skus);
+        OrderInventory.Reading read = inventory.read(skus);
+        Map<String, SkuInfo> infos = read.skus();
         List<Refusal.Problem> problems = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (!infos.containsKey(lines.get(i).sku())) {
@@ -854,11 +855,10 @@ public final class OrderService {
                     + String.join(" and ", new java.util.TreeSet<>(currencies)));
         }
         Map<String, Location> locations = new LinkedHashMap<>();
-        inventory.locations().forEach(l -> locations.put(l.locationId(), l));
-        Map<String, Map<String, StockCount>> stock = new HashMap<>(inventory.stock(skus));
+        read.locations().forEach(l -> locations.put(l.locationId(), l));
+        Map<String, Map<String, StockCount>> stock = new HashMap<>(read.stock());
         skus.forEach(sku -> stock.putIfAbsent(sku, Map.of()));
-        return new Context(infos, stock, locations, inventory.carriers(), inventory.backlog(locations.keySet()),
-                currencies.iterator().next());
+        return new Context(infos, stock, locations, read.carriers(), read.backlog(), currencies.iterator().next());
     }
 
     private record Planned(List<List<Allocation>> allocations, Estimate estimate, Instant modifiableUntil) {
