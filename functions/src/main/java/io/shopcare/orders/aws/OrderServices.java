@@ -11,10 +11,16 @@ import io.shopcare.signing.KeyRing;
 import io.shopcare.stock.aws.StockWrites;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Builds the order service as a function's environment describes it (template.yaml sets every name). */
 final class OrderServices {
+    private static final int PARALLEL_READS = 5;
 
     private OrderServices() {
     }
@@ -29,8 +35,27 @@ final class OrderServices {
                 : new DynamoIdempotencyStore(dynamoDb, env.require("IDEMPOTENCY_TABLE"), idempotencyScope, clock);
         return new OrderService(new DynamoOrderStore(dynamoDb, ordersTable, stock, idempotency, keys),
                 new DynamoOrderInventory(new DynamoCatalogRepository(dynamoDb, inventoryTable, clock), stock, dynamoDb,
-                        ordersTable),
+                        ordersTable, reads()),
                 new OrderTokens(keys), settings(env), clock, new SecureRandom());
+    }
+
+    /**
+     * The threads a decision's reads run on, side by side ({@link DynamoOrderInventory#read}): at
+     * most 5 in flight, as many connections as {@code HttpURLConnection} (under the SDK's
+     * URL-connection client) keeps alive per host ({@code http.maxConnections}), so no read opens a
+     * new connection (a TLS handshake in AWS). One pool per function: its threads, started when
+     * first needed and gone after a minute without work, are daemons.
+     */
+    private static ExecutorService reads() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(PARALLEL_READS, PARALLEL_READS, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), work -> {
+                    Thread thread = new Thread(work, "order-reads-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /**

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import io.shopcare.catalog.aws.DynamoCatalogRepository;
 import io.shopcare.dynamo.OrdersTable;
 import io.shopcare.json.Json;
 import io.shopcare.local.LocalStack;
@@ -19,6 +20,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import io.shopcare.orders.OrderInventory;
+import io.shopcare.orders.aws.DynamoOrderInventory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +49,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * Orders through the real local stack: the routes, the one-transaction reservation on DynamoDB
@@ -579,6 +584,88 @@ class OrdersEndToEndTest {
         assertTrue(body(mails.get(1)).contains("https://track.example.com/parcel/CE123456789CZ"), body(mails.get(1)));
         settle();
         assertEquals(2, inbox.emailsTo(address).size());
+    }
+
+    @Test
+    void aDecisionsReadsSideBySideAnswerWhatTheyAnswerOneAfterTheOther() {
+        ok(client.admin("PUT", "/admin/products/orders-side", Fixtures.product("Orders side", "orders-side", 1,
+                "Alpine", "ORD-SIDE-S", "ORD-SIDE-M")));
+        String other = "ORD-SIDE-OTHER-M";
+        ok(client.admin("PUT", "/admin/products/orders-side-other", Fixtures.product("Orders side other",
+                "orders-side", 2, "Alpine", other)));
+        ok(client.admin("PUT", "/admin/stock/ORD-SIDE-S/" + WAREHOUSE, "{\"onHand\": 4}"));
+        ok(client.admin("PUT", "/admin/stock/ORD-SIDE-S/" + STORE, "{\"onHand\": 1}"));
+        ok(client.admin("PUT", "/admin/stock/" + other + "/" + WAREHOUSE, "{\"onHand\": 2}"));
+        // A backlog counter as OrderBacklog keeps it (3 orders: no day later at a capacity of 200).
+        stack.dynamoDb().putItem(r -> r.tableName(stack.tableName("OrdersTable")).item(Map.of(
+                "pk", AttributeValue.fromS(OrdersTable.backlogPk(STORE)), "sk", AttributeValue.fromS(OrdersTable.COUNT_SK),
+                "count", AttributeValue.fromN("3"))));
+        DynamoDbClient dynamoDb = stack.dynamoDb();
+        String inventoryTable = stack.tableName("InventoryTable");
+        String ordersTable = stack.tableName("OrdersTable");
+        DynamoCatalogRepository catalog = new DynamoCatalogRepository(dynamoDb, inventoryTable, Clock.systemUTC());
+        StockWrites stock = new StockWrites(dynamoDb, inventoryTable, Clock.systemUTC());
+        ExecutorService reads = Executors.newFixedThreadPool(5);
+        try {
+            // Two SKUs of one product, one of another, one not sold, one named twice; nothing
+            // written meanwhile (the other tests' orders have reached the backlog counters).
+            List<String> skus = List.of("ORD-SIDE-S", other, "NOT-SOLD", "ORD-SIDE-M", "ORD-SIDE-S");
+            stack.awaitIdle(Duration.ofSeconds(30));
+            OrderInventory.Reading inTurn = oneAfterTheOther(new DynamoOrderInventory(catalog, stock, dynamoDb,
+                    ordersTable)).read(skus);
+            assertEquals(List.of("ORD-SIDE-S", other, "ORD-SIDE-M"), List.copyOf(inTurn.skus().keySet()));
+            assertEquals(3L, inTurn.backlog().get(STORE));
+            assertEquals(Map.of(WAREHOUSE, 4L, STORE, 1L), Map.of(WAREHOUSE, inTurn.stock().get("ORD-SIDE-S")
+                    .get(WAREHOUSE).onHand(), STORE, inTurn.stock().get("ORD-SIDE-S").get(STORE).onHand()));
+            for (int i = 0; i < 3; i++) {
+                assertEquals(inTurn, new DynamoOrderInventory(catalog, stock, dynamoDb, ordersTable, reads).read(skus));
+            }
+            // A failed read fails the whole with its own exception.
+            DynamoOrderInventory broken = new DynamoOrderInventory(catalog, stock, dynamoDb, "NoSuchTable", reads);
+            assertThrows(ResourceNotFoundException.class, () -> broken.read(skus));
+        } finally {
+            reads.shutdownNow();
+        }
+    }
+
+    /** The inventory read through {@link OrderInventory}'s own {@code read}: its five reads one after the other. */
+    private static OrderInventory oneAfterTheOther(OrderInventory inventory) {
+        return new OrderInventory() {
+            @Override
+            public Map<String, SkuInfo> skus(java.util.Collection<String> skus) {
+                return inventory.skus(skus);
+            }
+
+            @Override
+            public Map<String, io.shopcare.stock.PreorderCount> preorders(java.util.Collection<String> skus) {
+                return inventory.preorders(skus);
+            }
+
+            @Override
+            public List<QueuedPreorder> preorderQueue(String sku, int limit) {
+                return inventory.preorderQueue(sku, limit);
+            }
+
+            @Override
+            public Map<String, Map<String, StockCount>> stock(java.util.Collection<String> skus) {
+                return inventory.stock(skus);
+            }
+
+            @Override
+            public List<io.shopcare.catalog.Location> locations() {
+                return inventory.locations();
+            }
+
+            @Override
+            public List<CarrierTerms> carriers() {
+                return inventory.carriers();
+            }
+
+            @Override
+            public Map<String, Long> backlog(java.util.Collection<String> locationIds) {
+                return inventory.backlog(locationIds);
+            }
+        };
     }
 
     // ------------------------------------------------------------------ helpers
