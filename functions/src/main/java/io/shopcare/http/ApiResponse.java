@@ -3,17 +3,31 @@ package io.shopcare.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.shopcare.json.Json;
 import io.shopcare.outcome.Refusal;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A JSON (or, rarely, HTML) answer; {@link #toLambda()} and {@link #toPayload()} map it to the API
- * Gateway v2 shape (as an event object, or as the JSON document itself).
+ * A JSON (or, rarely, HTML or binary) answer; {@link #toLambda()} and {@link #toPayload()} map it to
+ * the API Gateway v2 shape (as an event object, or as the JSON document itself). A binary answer
+ * (a PDF) carries its bytes base64-encoded with {@code isBase64Encoded}, which an HTTP API decodes
+ * before it answers the client.
  */
-public record ApiResponse(int status, String contentType, String body, Map<String, String> headers) {
+public record ApiResponse(int status, String contentType, String body, Map<String, String> headers,
+                          boolean base64Encoded) {
 
     private static final String JSON_TYPE = "application/json; charset=utf-8";
+
+    /** A text answer. */
+    public ApiResponse(int status, String contentType, String body, Map<String, String> headers) {
+        this(status, contentType, body, headers, false);
+    }
+
+    /** Bytes of {@code contentType} (a PDF, an image), sent base64-encoded. */
+    public static ApiResponse binary(int status, String contentType, byte[] bytes) {
+        return new ApiResponse(status, contentType, Base64.getEncoder().encodeToString(bytes), Map.of(), true);
+    }
 
     public static ApiResponse json(int status, Object document) {
         return new ApiResponse(status, JSON_TYPE, Json.write(document), Map.of());
@@ -64,7 +78,7 @@ public record ApiResponse(int status, String contentType, String body, Map<Strin
     public ApiResponse withHeader(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
-        return new ApiResponse(status, contentType, body, Map.copyOf(copy));
+        return new ApiResponse(status, contentType, body, Map.copyOf(copy), base64Encoded);
     }
 
     public APIGatewayV2HTTPResponse toLambda() {
@@ -72,7 +86,7 @@ public record ApiResponse(int status, String contentType, String body, Map<Strin
                 .withStatusCode(status)
                 .withHeaders(allHeaders())
                 .withBody(body)
-                .withIsBase64Encoded(false)
+                .withIsBase64Encoded(base64Encoded)
                 .build();
     }
 
@@ -82,7 +96,7 @@ public record ApiResponse(int status, String contentType, String body, Map<Strin
         payload.put("statusCode", status);
         payload.put("headers", allHeaders());
         payload.put("body", body);
-        payload.put("isBase64Encoded", false);
+        payload.put("isBase64Encoded", base64Encoded);
         return payload;
     }
 

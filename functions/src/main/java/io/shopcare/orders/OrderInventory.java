@@ -33,6 +33,29 @@ public interface OrderInventory {
     /** locationId -> orders sourced there and not yet shipped or handed over (as of a few seconds ago). */
     Map<String, Long> backlog(Collection<String> locationIds);
 
+    /**
+     * Everything one decision about these SKUs reads: what {@link #skus}, {@link #stock},
+     * {@link #locations}, {@link #carriers} and {@link #backlog} (of every location) answer. Read
+     * one after the other here; an implementation may issue the reads that do not depend on each
+     * other at the same time (the answers are the same: every read is on its own either way).
+     */
+    default Reading read(Collection<String> skus) {
+        Map<String, SkuInfo> infos = skus(skus);
+        List<Location> locations = locations();
+        Map<String, Map<String, StockCount>> stock = stock(skus);
+        List<CarrierTerms> carriers = carriers();
+        return new Reading(infos, stock, locations, carriers, backlog(locationIds(locations)));
+    }
+
+    static List<String> locationIds(List<Location> locations) {
+        return locations.stream().map(Location::locationId).distinct().toList();
+    }
+
+    /** What {@link #read} answers. */
+    record Reading(Map<String, SkuInfo> skus, Map<String, Map<String, StockCount>> stock, List<Location> locations,
+                   List<CarrierTerms> carriers, Map<String, Long> backlog) {
+    }
+
     record SkuInfo(Product product, Product.Variant variant) {
         public Money price() {
             return variant.price() != null ? variant.price() : product.price();

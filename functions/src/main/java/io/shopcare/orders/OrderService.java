@@ -955,7 +955,8 @@ public final class OrderService {
 
     private Context context(List<LineRequest> lines) {
         List<String> skus = lines.stream().map(LineRequest::sku).toList();
-        Map<String, SkuInfo> infos = inventory.skus(skus);
+        OrderInventory.Reading read = inventory.read(skus);
+        Map<String, SkuInfo> infos = read.skus();
         List<Refusal.Problem> problems = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (!infos.containsKey(lines.get(i).sku())) {
@@ -972,14 +973,14 @@ public final class OrderService {
                     + String.join(" and ", new java.util.TreeSet<>(currencies)));
         }
         Map<String, Location> locations = new LinkedHashMap<>();
-        inventory.locations().forEach(l -> locations.put(l.locationId(), l));
-        Map<String, Map<String, StockCount>> stock = new HashMap<>(inventory.stock(skus));
+        read.locations().forEach(l -> locations.put(l.locationId(), l));
+        Map<String, Map<String, StockCount>> stock = new HashMap<>(read.stock());
         skus.forEach(sku -> stock.putIfAbsent(sku, Map.of()));
+        // Only SKUs that take pre-orders have a queue to read: a third round for them alone.
         List<String> queued = skus.stream().filter(sku -> infos.get(sku).variant().preorder() != null).toList();
         Map<String, PreorderCount> preorders = new HashMap<>(queued.isEmpty() ? Map.of() : inventory.preorders(queued));
         queued.forEach(sku -> preorders.putIfAbsent(sku, PreorderCount.NONE));
-        return new Context(infos, stock, preorders, locations, inventory.carriers(), inventory.backlog(locations.keySet()),
-                currencies.iterator().next());
+        return new Context(infos, stock, preorders, locations, read.carriers(), read.backlog(), currencies.iterator().next());
     }
 
     private record Planned(List<List<Allocation>> allocations, List<LineStatus> statuses, Estimate estimate,

@@ -1,6 +1,7 @@
 package io.shopcare.local;
 
 import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -26,6 +27,9 @@ final class JsonErrorHandler implements Request.Handler {
         if (error.status() == 500 && cause instanceof Throwable failure) {
             System.err.println("request " + request.getMethod() + " failed in the server: " + failure);
         }
+        // Jetty closes the connection after this answer (it did not read the rest of the request): say so,
+        // or a client that pools connections sends its next request on a closed one and gets no answer.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         error.send(response, callback);
         return true;
     }

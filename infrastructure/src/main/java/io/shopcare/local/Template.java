@@ -154,6 +154,18 @@ public final class Template {
         this.secretStore = store;
     }
 
+    /**
+     * The folder a function's code is built from (its {@code CodeUri}, else the Globals one), as
+     * written: {@code functions/}, {@code labels/}. Locally every handler class is on one class path;
+     * in AWS a function sees only its own CodeUri's artifact, which the template checks enforce.
+     */
+    public String codeUri(String functionLogicalId) {
+        Object own = map(map(resources.get(functionLogicalId)).get("Properties")).get("CodeUri");
+        Object global = map(map(root.getOrDefault("Globals", Map.of())).getOrDefault("Function", Map.of())).get("CodeUri");
+        Object codeUri = own != null ? own : global;
+        return codeUri == null ? null : String.valueOf(resolve(codeUri));
+    }
+
     public List<Function> functions() {
         Map<String, Object> globals = map(map(root.getOrDefault("Globals", Map.of())).getOrDefault("Function", Map.of()));
         List<Function> functions = new ArrayList<>();

@@ -71,6 +71,17 @@ class TemplateContractTest {
         assertTrue(problems.contains("IDEMPOTENCY_TABLE is read by the code but set on no function"), problems.toString());
     }
 
+    @Test
+    void aHandlerOutsideItsCodeUriIsCaught(@TempDir Path dir) throws IOException {
+        Path broken = copyTemplate(dir, "      Handler: io.shopcare.http.NotFoundHandler::handleRequest\n",
+                "      Handler: io.shopcare.http.NotFoundHandler::handleRequest\n      CodeUri: labels/\n");
+        assertEquals("labels/", template(broken).codeUri("NotFoundFunction"));
+        assertEquals("functions/", template(broken).codeUri("PlaceOrderFunction"), "the Globals one");
+        List<String> problems = problems(broken, PROJECT.resolve("openapi.yaml"));
+        assertTrue(problems.contains("NotFoundFunction handler io.shopcare.http.NotFoundHandler is not in its CodeUri labels/"),
+                problems.toString());
+    }
+
     static List<String> problems(Path templateFile, Path openApiFile) {
         Template template = template(templateFile);
         List<String> problems = new ArrayList<>();
@@ -79,6 +90,7 @@ class TemplateContractTest {
         for (Template.Function function : template.functions()) {
             variablesSet.addAll(function.environment().keySet());
             problems.addAll(handlerProblems(function));
+            problems.addAll(codeUriProblems(template, function));
             for (Template.HttpRoute route : function.routes()) {
                 if (route.isDefault()) {
                     continue; // the catch-all answers the contract's 404; it is no route of the document
@@ -169,6 +181,43 @@ class TemplateContractTest {
         return problems;
     }
 
+    /**
+     * Locally every handler is on one class path; in AWS a function has only its CodeUri's artifact.
+     * So each CodeUri must be a folder that builds alone (a POM without a parent, as `sam build`
+     * needs) and hold the handler's source, or the function would fail in AWS while it works here.
+     */
+    private static List<String> codeUriProblems(Template template, Template.Function function) {
+        String codeUri = template.codeUri(function.logicalId());
+        if (codeUri == null) {
+            return List.of(function.logicalId() + " has no CodeUri");
+        }
+        Path folder = PROJECT.resolve(codeUri).normalize();
+        Path pom = folder.resolve("pom.xml");
+        if (!folder.startsWith(PROJECT) || !Files.isRegularFile(pom)) {
+            return List.of(function.logicalId() + " CodeUri " + codeUri + " is no Maven project folder");
+        }
+        List<String> problems = new ArrayList<>();
+        if (hasParent(pom)) {
+            problems.add(function.logicalId() + " CodeUri " + codeUri + " has a parent POM: sam build cannot build it alone");
+        }
+        Path source = folder.resolve("src/main/java").resolve(function.handlerClass().replace('.', '/') + ".java");
+        if (!Files.isRegularFile(source)) {
+            problems.add(function.logicalId() + " handler " + function.handlerClass() + " is not in its CodeUri " + codeUri);
+        }
+        return problems;
+    }
+
+    private static boolean hasParent(Path pom) {
+        try {
+            var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            var project = factory.newDocumentBuilder().parse(pom.toFile()).getDocumentElement();
+            return project.getElementsByTagName("parent").getLength() > 0;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read " + pom, e);
+        }
+    }
+
     /** The input type argument of RequestHandler, looked up through superclasses. */
     private static Type requestType(Class<?> type) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
@@ -195,17 +244,20 @@ class TemplateContractTest {
         return List.of();
     }
 
+    /** What the code of every deployed folder (each a CodeUri) requires from its environment. */
     private static Set<String> variablesReadByTheCode() {
         Set<String> names = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(PROJECT.resolve("functions/src/main/java"))) {
-            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> {
-                Matcher matcher = REQUIRED_VARIABLE.matcher(read(f));
-                while (matcher.find()) {
-                    names.add(matcher.group(1));
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String module : List.of("functions", "labels")) {
+            try (Stream<Path> files = Files.walk(PROJECT.resolve(module).resolve("src/main/java"))) {
+                files.filter(f -> f.toString().endsWith(".java")).forEach(f -> {
+                    Matcher matcher = REQUIRED_VARIABLE.matcher(read(f));
+                    while (matcher.find()) {
+                        names.add(matcher.group(1));
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         assertFalse(names.isEmpty(), "the scan should find the variables the handlers require");
         names.remove("AWS_REGION"); // set by Lambda itself

@@ -18,6 +18,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
@@ -27,18 +32,93 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  * What orders read of the merchant's data, through the owners of each item: the catalog
  * (products, locations, carriers), the stock capability (levels) and the orders table's backlog
  * counters (kept by {@link BacklogHandler} from the orders stream).
+ * <p>
+ * {@link #read} issues the reads of one decision side by side on {@code reads} (every read is a
+ * round trip of its own, and only two depend on another: a SKU's product on the SKU's item, the
+ * backlog on the list of locations), so a decision waits for two round trips rather than for
+ * 7 (one line) to 34 (ten lines) in a row. The reads and their answers are the same.
  */
 public final class DynamoOrderInventory implements OrderInventory {
     private final CatalogRepository catalog;
     private final StockWrites stock;
     private final DynamoDbClient dynamoDb;
     private final String ordersTable;
+    private final Executor reads;
 
+    /** Reads one after the other, on the caller's thread. */
     public DynamoOrderInventory(CatalogRepository catalog, StockWrites stock, DynamoDbClient dynamoDb, String ordersTable) {
+        this(catalog, stock, dynamoDb, ordersTable, Runnable::run);
+    }
+
+    public DynamoOrderInventory(CatalogRepository catalog, StockWrites stock, DynamoDbClient dynamoDb, String ordersTable,
+                                Executor reads) {
         this.catalog = catalog;
         this.stock = stock;
         this.dynamoDb = dynamoDb;
         this.ordersTable = ordersTable;
+        this.reads = reads;
+    }
+
+    /**
+     * The reads side by side: each SKU's item and stock levels, the carriers, and the locations
+     * followed by their backlog; once the SKUs' items are in, each product once. A failed read
+     * fails the whole, with its own exception, after every read started has ended.
+     */
+    @Override
+    public Reading read(Collection<String> skus) {
+        List<String> distinct = skus.stream().distinct().toList();
+        Map<String, CompletableFuture<Optional<String>>> owners = new LinkedHashMap<>();
+        Map<String, CompletableFuture<Map<String, long[]>>> levels = new LinkedHashMap<>();
+        for (String sku : distinct) {
+            owners.put(sku, async(() -> catalog.productOfSku(sku)));
+            levels.put(sku, async(() -> stock.levels(sku)));
+        }
+        CompletableFuture<List<CarrierTerms>> carriers = async(this::carriers);
+        CompletableFuture<List<Location>> locations = async(catalog::locations);
+        CompletableFuture<Map<String, Long>> backlog = locations.thenApplyAsync(
+                all -> backlog(OrderInventory.locationIds(all)), reads);
+        List<CompletableFuture<?>> started = new ArrayList<>(owners.values());
+        started.addAll(levels.values());
+        started.addAll(List.of(carriers, locations, backlog));
+        Map<String, CompletableFuture<Optional<Product>>> products = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, CompletableFuture<Optional<String>>> owner : owners.entrySet()) {
+                join(owner.getValue()).ifPresent(productId -> products.computeIfAbsent(productId,
+                        id -> async(() -> catalog.findProduct(id).map(CatalogRepository.Versioned::value))));
+            }
+        } finally {
+            started.addAll(products.values());
+            // Nothing is left running behind an answer or a failure.
+            CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        }
+        Map<String, SkuInfo> infos = new LinkedHashMap<>();
+        for (String sku : skus) {
+            join(owners.get(sku)).flatMap(productId -> join(products.get(productId))).ifPresent(product ->
+                    product.variants().stream().filter(v -> v.sku().equals(sku)).findFirst()
+                            .ifPresent(variant -> infos.put(sku, new SkuInfo(product, variant))));
+        }
+        Map<String, Map<String, StockCount>> counts = new LinkedHashMap<>();
+        levels.forEach((sku, level) -> counts.put(sku, counts(join(level))));
+        return new Reading(infos, counts, join(locations), join(carriers), join(backlog));
+    }
+
+    private <T> CompletableFuture<T> async(Supplier<T> read) {
+        return CompletableFuture.supplyAsync(read, reads);
+    }
+
+    /** The read's answer, or its own exception (not wrapped). */
+    private static <T> T join(CompletableFuture<T> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -61,12 +141,14 @@ public final class DynamoOrderInventory implements OrderInventory {
     @Override
     public Map<String, Map<String, StockCount>> stock(Collection<String> skus) {
         Map<String, Map<String, StockCount>> all = new LinkedHashMap<>();
-        stock.levels(skus).forEach((sku, levels) -> {
-            Map<String, StockCount> counts = new LinkedHashMap<>();
-            levels.forEach((location, level) -> counts.put(location, new StockCount(level[0], level[1])));
-            all.put(sku, counts);
-        });
+        stock.levels(skus).forEach((sku, levels) -> all.put(sku, counts(levels)));
         return all;
+    }
+
+    private static Map<String, StockCount> counts(Map<String, long[]> levels) {
+        Map<String, StockCount> counts = new LinkedHashMap<>();
+        levels.forEach((location, level) -> counts.put(location, new StockCount(level[0], level[1])));
+        return counts;
     }
 
     @Override

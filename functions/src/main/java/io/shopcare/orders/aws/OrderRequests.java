@@ -3,6 +3,7 @@ package io.shopcare.orders.aws;
 import io.shopcare.http.ApiRequest;
 import io.shopcare.http.JsonInput;
 import io.shopcare.idempotency.IdempotencyKey;
+import io.shopcare.json.Json;
 import io.shopcare.mail.EmailAddress;
 import io.shopcare.mail.Language;
 import io.shopcare.orders.AftercareService;
@@ -53,7 +54,10 @@ final class OrderRequests {
                 entry.allowOnly("sku", "quantity");
                 String sku = entry.requiredMatching("sku", ID, "must be a SKU (1-64 letters, digits, '.', '_' or '-')");
                 Integer quantity = entry.requiredInt("quantity", 1, Order.MAX_QUANTITY);
-                lines.add(new LineRequest(sku, quantity == null ? 1 : quantity));
+                if (sku != null) {
+                    // A missing or malformed SKU is a recorded problem: validate() refuses the body with all of them.
+                    lines.add(new LineRequest(sku, quantity == null ? 1 : quantity));
+                }
             }
         }
         return lines;
@@ -223,6 +227,10 @@ final class OrderRequests {
         }
         JsonInput body = request.jsonBody().allowOnly("lines");
         if (!body.has("lines")) {
+            if (Json.parseObject(raw).containsKey("lines")) {
+                // "lines": null is not "absent": a client's unset variable must not cancel the whole order.
+                body.problem("lines", "must be an array of lines; leave it out to cancel the whole order");
+            }
             body.validate();
             return null;
         }

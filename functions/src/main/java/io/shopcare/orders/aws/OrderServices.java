@@ -12,10 +12,16 @@ import io.shopcare.signing.KeyRing;
 import io.shopcare.stock.aws.StockWrites;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Builds the order service as a function's environment describes it (template.yaml sets every name). */
 final class OrderServices {
+    private static final int PARALLEL_READS = 5;
 
     private OrderServices() {
     }
@@ -38,12 +44,31 @@ final class OrderServices {
                 : new DynamoIdempotencyStore(dynamoDb, env.require("IDEMPOTENCY_TABLE"), idempotencyScope, clock);
         DynamoOrderStore store = new DynamoOrderStore(dynamoDb, ordersTable, stock, idempotency, keys);
         DynamoOrderInventory inventory = new DynamoOrderInventory(new DynamoCatalogRepository(dynamoDb, inventoryTable,
-                clock), stock, dynamoDb, ordersTable);
+                clock), stock, dynamoDb, ordersTable, reads());
         OrderTokens tokens = new OrderTokens(keys);
         OrderService orders = new OrderService(store, inventory, tokens, settings(env), clock, new SecureRandom());
         String linkBase = env.optional("API_BASE_URL", null);
         return new Services(orders, linkBase == null ? null
                 : new AftercareService(orders, store, inventory, tokens, clock, linkBase));
+    }
+
+    /**
+     * The threads a decision's reads run on, side by side ({@link DynamoOrderInventory#read}): at
+     * most 5 in flight, as many connections as {@code HttpURLConnection} (under the SDK's
+     * URL-connection client) keeps alive per host ({@code http.maxConnections}), so no read opens a
+     * new connection (a TLS handshake in AWS). One pool per function: its threads, started when
+     * first needed and gone after a minute without work, are daemons.
+     */
+    private static ExecutorService reads() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(PARALLEL_READS, PARALLEL_READS, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), work -> {
+                    Thread thread = new Thread(work, "order-reads-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /**

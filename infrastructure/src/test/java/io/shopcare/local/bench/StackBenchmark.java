@@ -16,9 +16,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * A bench command, not a test: starts the local stack with demo data and prints start time,
  * p50/p90 of the read routes as ratios to a raw GetItem against the same DynamoDB Local (the
  * floor any route pays), and the read capacity each route's single request consumes.
- * Then the restock wave ({@link RestockWaveBenchmark}) on a fresh stack; argument {@code wave} or
- * {@code signup}: only the wave, or only the sign-up timing.
- * Run: {@code mvn -B -q -pl infrastructure exec:exec@bench [-Dbench=wave]} after {@code mvn -B -DskipTests install}.
+ * Then the restock wave ({@link RestockWaveBenchmark}) and order placement
+ * ({@link OrderPlacementBenchmark}), each on a fresh stack; argument {@code wave}, {@code signup} or
+ * {@code orders}: only that part.
+ * Run from the reactor, nothing installed: {@code mvn -B -q -pl infrastructure -am -DskipTests -Pbench verify
+ * [-Dbench=orders]}; or {@code mvn -B -q -pl infrastructure exec:exec@bench [-Dbench=wave]} after
+ * {@code mvn -B -DskipTests install}.
  */
 public final class StackBenchmark {
     private static final int WARMUP = 300;
@@ -30,6 +33,10 @@ public final class StackBenchmark {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("wave")) {
             RestockWaveBenchmark.runOnFreshStack();
+            return;
+        }
+        if (args.length > 0 && args[0].equals("orders")) {
+            OrderPlacementBenchmark.runOnFreshStack();
             return;
         }
         if (args.length > 0 && args[0].equals("signup")) {
@@ -73,6 +80,7 @@ public final class StackBenchmark {
             SignUpTimingBenchmark.run(stack);
         }
         RestockWaveBenchmark.runOnFreshStack();
+        OrderPlacementBenchmark.runOnFreshStack();
     }
 
     private static void row(String route, double[] sample, double[] baseline, double rcu) {
