@@ -12,6 +12,7 @@ import io.shopcare.orders.Order.ReturnStatus;
 import io.shopcare.orders.Order.Status;
 import io.shopcare.orders.OrderInventory.CarrierTerms;
 import io.shopcare.outcome.Refusal;
+import io.shopcare.returns.label.LabelLinks;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,20 +34,21 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class AftercareService {
     private static final Set<Status> HANDED_OVER = EnumSet.of(Status.DELIVERED, Status.PICKED_UP);
+    private static final int LABEL_GRACE_DAYS = 14;
     private final OrderService orders;
     private final OrderStore store;
     private final OrderInventory inventory;
-    private final OrderTokens tokens;
     private final Clock clock;
+    private final LabelLinks labels;
     private final String linkBase;
 
     /** {@code linkBase}: the API's public URL ({@code https://…}) that label links start with. */
-    public AftercareService(OrderService orders, OrderStore store, OrderInventory inventory, OrderTokens tokens,
+    public AftercareService(OrderService orders, OrderStore store, OrderInventory inventory, LabelLinks labels,
                             Clock clock, String linkBase) {
         this.orders = orders;
         this.store = store;
         this.inventory = inventory;
-        this.tokens = tokens;
+        this.labels = labels;
         this.clock = clock;
         this.linkBase = linkBase.endsWith("/") ? linkBase.substring(0, linkBase.length() - 1) : linkBase;
     }
@@ -110,7 +112,10 @@ public final class AftercareService {
         String returnId = OrderIds.returnId(order.orderId(), n);
         String code = "R" + order.orderId().replace("-", "") + n;
         String carrier = returnCarrier(order);
-        String url = labelBase + "/returns/" + returnId + "/label?token=" + tokens.issueLabel(returnId);
+        // The label prints until the parcel can no longer be sent back, with two weeks for the post.
+        Instant expires = order.returnUntil().plusDays(LABEL_GRACE_DAYS + 1).atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant();
+        String url = labels.url(labelBase, order.orderId(), returnId, expires);
         BigDecimal refund = BigDecimal.ZERO;
         List<Order> created = new ArrayList<>();
         OrderChange exchange = null;
@@ -324,15 +329,8 @@ public final class AftercareService {
         return store.ticketsByStatus(status, limit, cursor);
     }
 
-    /** What the label shows, for its token holder; 404 for a wrong token or an unknown return. */
-    public Optional<ReturnLabelData> label(String returnId, String token) {
-        if (!tokens.verifyLabel(returnId, token)) {
-            return Optional.empty();
-        }
-        String orderId = OrderIds.orderOf(returnId);
-        if (orderId == null) {
-            return Optional.empty();
-        }
+    /** A return and its order, for its label (the link's token was checked by the caller). */
+    public Optional<ReturnLabelData> label(String orderId, String returnId) {
         return store.find(orderId).flatMap(order -> Optional.ofNullable(order.returnOf(returnId))
                 .map(r -> new ReturnLabelData(order, r)));
     }

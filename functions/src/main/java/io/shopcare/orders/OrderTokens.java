@@ -10,11 +10,9 @@ import io.shopcare.signing.Signer;
  */
 public final class OrderTokens {
     private final Signer signer;
-    private final Signer labels;
 
     public OrderTokens(KeyRing keys) {
         this.signer = new Signer(keys, "order-access");
-        this.labels = new Signer(keys, "return-label");
     }
 
     public String issue(String orderId) {
@@ -27,12 +25,4 @@ public final class OrderTokens {
                 .orElse(false);
     }
 
-    /** The token of a return label's URL: it opens that label only, from an e-mail, with no headers. */
-    public String issueLabel(String returnId) {
-        return labels.sign(returnId);
-    }
-
-    public boolean verifyLabel(String returnId, String token) {
-        return token != null && labels.verify(token).map(returnId::equals).orElse(false);
-    }
 }

@@ -53,8 +53,10 @@ class AftercareTest {
     private final InMemoryOrders data = new InMemoryOrders();
     private final OrderServiceTest.MutableClock clock = new OrderServiceTest.MutableClock(MONDAY_MORNING);
     private final OrderTokens tokens = new OrderTokens(() -> new SigningKeys("k1", Map.of("k1", new byte[32])));
+    private final io.shopcare.returns.label.LabelLinks labels = new io.shopcare.returns.label.LabelLinks(
+            () -> new SigningKeys("k1", Map.of("k1", new byte[32])));
     private final OrderService orders = new OrderService(data, data, tokens, SETTINGS, clock, new Random(3));
-    private final AftercareService aftercare = new AftercareService(orders, data, data, tokens, clock, API);
+    private final AftercareService aftercare = new AftercareService(orders, data, data, labels, clock, API);
 
     AftercareTest() {
         data.locations.add(new Location("wh", "WAREHOUSE", "wh", new Location.Address("Main 1", "Praha", "110 00", "CZ"),
@@ -86,8 +88,11 @@ class AftercareTest {
         assertEquals("R" + id.replace("-", "") + "1", label.get("code"));
         String url = (String) label.get("url");
         assertTrue(url.startsWith(API + "/returns/" + id + "-R1/label?token="), url);
-        assertTrue(aftercare.label(id + "-R1", url.substring(url.indexOf("token=") + 6)).isPresent());
-        assertFalse(aftercare.label(id + "-R1", placed.accessToken()).isPresent(), "the order's token is no label token");
+        assertEquals(id, labels.verify(id + "-R1", url.substring(url.indexOf("token=") + 6), clock.instant())
+                .orElseThrow().orderId());
+        assertTrue(labels.verify(id + "-R1", placed.accessToken(), clock.instant()).isEmpty(),
+                "the order's token is no label token");
+        assertTrue(aftercare.label(id, id + "-R1").isPresent());
         assertNull(created.get("refund"), "a change of mind is refunded once the parcel is back");
 
         Refusal tooMany = assertThrows(Refusal.class,

@@ -8,6 +8,7 @@ import io.shopcare.orders.AftercareService;
 import io.shopcare.orders.OrderService;
 import io.shopcare.orders.OrderSettings;
 import io.shopcare.orders.OrderTokens;
+import io.shopcare.returns.label.LabelLinks;
 import io.shopcare.signing.KeyRing;
 import io.shopcare.stock.aws.StockWrites;
 import java.security.SecureRandom;
@@ -49,7 +50,7 @@ final class OrderServices {
         OrderService orders = new OrderService(store, inventory, tokens, settings(env), clock, new SecureRandom());
         String linkBase = env.optional("API_BASE_URL", null);
         return new Services(orders, linkBase == null ? null
-                : new AftercareService(orders, store, inventory, tokens, clock, linkBase));
+                : new AftercareService(orders, store, inventory, new LabelLinks(keys), clock, linkBase));
     }
 
     /**

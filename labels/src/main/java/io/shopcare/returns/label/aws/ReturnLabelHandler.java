@@ -1,10 +1,14 @@
 package io.shopcare.returns.label.aws;
 
+import io.shopcare.catalog.aws.DynamoCatalogRepository;
+import io.shopcare.clients.AwsClients;
+import io.shopcare.config.Environment;
 import io.shopcare.http.ApiRequest;
 import io.shopcare.http.ApiResponse;
 import io.shopcare.http.JsonApiHandler;
 import io.shopcare.lambda.SnapStartHooks;
 import io.shopcare.mail.Language;
+import io.shopcare.orders.aws.DynamoOrderStore;
 import io.shopcare.outcome.Refusal;
 import io.shopcare.returns.label.LabelLinks;
 import io.shopcare.returns.label.LabelPdf;
@@ -15,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * {@code GET /returns/{returnId}/label?token=…}: the printable return label, a PDF, for the link in
@@ -39,6 +44,33 @@ public final class ReturnLabelHandler extends JsonApiHandler {
     private final LabelLinks links;
     private final Clock clock;
     private final SnapStartHooks rendering; // held here: the runtime keeps hooks only weakly
+
+    public ReturnLabelHandler() {
+        this(System.getenv());
+    }
+
+    /**
+     * As template.yaml configures it: the orders and inventory tables, the signing secret, and the
+     * shop's return address ({@code RETURN_ADDRESS}, lines separated by ';').
+     */
+    public ReturnLabelHandler(Map<String, String> environment) {
+        this(new Environment(environment));
+    }
+
+    private ReturnLabelHandler(Environment env) {
+        this(env, AwsClients.dynamoDb(env), AwsClients.signingKeys(env));
+    }
+
+    private ReturnLabelHandler(Environment env, DynamoDbClient dynamoDb, KeyRing keys) {
+        this(labels(env, dynamoDb, keys), keys, Clock.systemUTC());
+    }
+
+    private static ReturnLabels labels(Environment env, DynamoDbClient dynamoDb, KeyRing keys) {
+        List<String> address = java.util.Arrays.stream(env.require("RETURN_ADDRESS").split(";")).map(String::strip)
+                .filter(line -> !line.isEmpty()).toList();
+        return new OrderReturnLabels(new DynamoOrderStore(dynamoDb, env.require("ORDERS_TABLE"), null, null, keys),
+                new DynamoCatalogRepository(dynamoDb, env.require("INVENTORY_TABLE"), Clock.systemUTC()), address);
+    }
 
     public ReturnLabelHandler(ReturnLabels labels, KeyRing keys, Clock clock) {
         this.labels = labels;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class LabelLinksTest {
     private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
     private static final Instant EXPIRES = NOW.plus(Duration.ofDays(60));
-    private final LabelLinks links = new LabelLinks(Labels.keys("k1"));
+    private final LabelLinks links = new LabelLinks(keys("k1"));
 
     @Test
     void aGenuineTokenNamesTheOrderTheReturnAndItsExpiry() {
@@ -50,11 +50,11 @@ class LabelLinksTest {
         String[] parts = token.split("\\.");
         String otherPayload = java.util.Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("ORD-2|RET-1|9999999999".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        KeyRing keys = Labels.keys("k1");
+        KeyRing keys = keys("k1");
         for (String bad : new String[] {null, "", "x", token.substring(0, token.length() - 2),
                 parts[0] + "." + otherPayload + "." + parts[2],
                 new Signer(keys, "order-access").sign(parts[1]),
-                new LabelLinks(Labels.keys("k9")).token("ORD-1", "RET-1", EXPIRES),
+                new LabelLinks(keys("k9")).token("ORD-1", "RET-1", EXPIRES),
                 new Signer(keys, LabelLinks.PURPOSE).sign(otherPayload.substring(0, 10))}) {
             assertTrue(links.verify("RET-1", bad, NOW).isEmpty(), "accepted " + bad);
         }
@@ -63,7 +63,7 @@ class LabelLinksTest {
     @Test
     void aLinkAlreadySentKeepsWorkingAfterTheKeyIsRotated() {
         String token = links.token("ORD-1", "RET-1", EXPIRES);
-        LabelLinks rotated = new LabelLinks(Labels.keys("k2", "k1"));
+        LabelLinks rotated = new LabelLinks(keys("k2", "k1"));
         assertTrue(rotated.verify("RET-1", token, NOW).isPresent());
         assertTrue(rotated.token("ORD-1", "RET-1", EXPIRES).startsWith("k2."));
     }
@@ -72,5 +72,16 @@ class LabelLinksTest {
     void idsOutsideTheApisAlphabetAreRefusedWhenSigning() {
         assertThrows(IllegalArgumentException.class, () -> links.token("ORD|1", "RET-1", EXPIRES));
         assertThrows(IllegalArgumentException.class, () -> links.token("ORD-1", "", EXPIRES));
+    }
+
+    /** Keys named {@code current} (signing) and {@code ids} (still verifying). */
+    private static KeyRing keys(String current, String... ids) {
+        java.util.Map<String, byte[]> keys = new java.util.LinkedHashMap<>();
+        keys.put(current, ("test-signing-key-" + current).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (String id : ids) {
+            keys.put(id, ("test-signing-key-" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        io.shopcare.signing.SigningKeys signingKeys = new io.shopcare.signing.SigningKeys(current, keys);
+        return () -> signingKeys;
     }
 }
