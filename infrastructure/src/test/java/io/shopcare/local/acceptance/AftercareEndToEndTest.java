@@ -56,7 +56,7 @@ class AftercareEndToEndTest {
     }
 
     @Test
-    void aChangeOfMindIsRefundedWhenTheParcelIsBackAndDamageAtOnce() {
+    void aChangeOfMindIsRefundedWhenTheParcelIsBackAndDamageAtOnce() throws Exception {
         String product = product("refunds", 10, 5, 0);
         Delivered order = deliver("jana.refunds@example.com", "cs", product + "-S", 3);
         assertTrue(order.read().get("allowedActions").toString().contains("RETURN"), order.read().toString());
@@ -83,8 +83,20 @@ class AftercareEndToEndTest {
 
         // Placed, shipped, delivered, two returns created, two refunds: one e-mail each, in Czech.
         List<Map<String, Object>> mails = inbox.awaitEmails("jana.refunds@example.com", 7);
-        long labels = mails.stream().filter(m -> body(m).contains(url)).count();
-        assertEquals(1, labels, "the first return's e-mail carries its label link");
+        String mailed = mails.stream().map(AftercareEndToEndTest::body).filter(b -> b.contains(url)).findFirst()
+                .orElseThrow(() -> new AssertionError("no e-mail carries the label link " + url));
+        assertTrue(mailed.contains(url), mailed);
+
+        // The link from the e-mail, with no headers: a PDF whose barcode scans as the return's code.
+        java.net.http.HttpResponse<byte[]> pdf = fetch(url);
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("content-type").orElse(""));
+        String code = (String) ((Map<?, ?>) mind.get("label")).get("code");
+        assertEquals(code, barcode(pdf.body()));
+        assertTrue(text(pdf.body()).contains(order.id()), "the label names the order");
+        assertEquals(404, fetch(url.substring(0, url.length() - 3) + "abc").statusCode());
+        assertEquals(404, fetch(url.replace((String) mind.get("returnId"), (String) damaged.get("returnId"))).statusCode(),
+                "one return's token opens no other return's label");
         assertTrue(mails.stream().allMatch(m -> subject(m).contains(order.id())), "every subject names the order");
     }
 
@@ -265,6 +277,40 @@ class AftercareEndToEndTest {
             }
         }
         throw new AssertionError("the exchange never reached the product page of " + sku);
+    }
+
+    private static java.net.http.HttpResponse<byte[]> fetch(String url) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(url)).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The label's page rendered as a printer would and scanned as a carrier would. */
+    private static String barcode(byte[] pdf) throws Exception {
+        java.awt.image.BufferedImage image;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            image = new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 150,
+                    org.apache.pdfbox.rendering.ImageType.GRAY);
+        }
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int[] pixels = image.getRGB(0, 0, width, height, null, 0, width);
+        return new com.google.zxing.MultiFormatReader().decode(new com.google.zxing.BinaryBitmap(
+                new com.google.zxing.common.HybridBinarizer(new com.google.zxing.RGBLuminanceSource(width, height, pixels))),
+                Map.of(com.google.zxing.DecodeHintType.POSSIBLE_FORMATS, List.of(com.google.zxing.BarcodeFormat.CODE_128),
+                        com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+    }
+
+    private static String text(byte[] pdf) throws Exception {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        }
     }
 
     private static Map<String, Object> created(StackClient.Answer answer) {
