@@ -568,6 +568,18 @@ public final class OrderService {
         if (deadline == null || deadline.at().isAfter(now)) {
             throw new NothingDue();
         }
+        // A sweep that comes late (an outage) skips a reminder whose deadline has passed too: no
+        // "tomorrow is the last day" after the last day.
+        if (deadline.kind() == OrderRules.DeadlineKind.PAYMENT_REMINDER && !now.isBefore(order.payment().dueBy())) {
+            return cancelWhole(order, "PAYMENT_EXPIRED");
+        }
+        if (deadline.kind() == OrderRules.DeadlineKind.PICKUP_REMINDER
+                && !LocalDate.ofInstant(now, ZoneId.of(order.pickup().timezone())).isBefore(order.pickup().storageUntil())) {
+            OrderChange skipped = new OrderChange(order.next()
+                    .deadlines(new Deadlines(order.deadlines().paymentReminderSent(), true)).build(), List.of(), null);
+            Deadline after = OrderRules.nextDeadline(skipped.next(), settings);
+            return after != null && !after.at().isAfter(now) ? onDeadline(skipped.next(), now) : skipped;
+        }
         return switch (deadline.kind()) {
             case PAYMENT_REMINDER -> new OrderChange(order.next()
                     .deadlines(new Deadlines(true, order.deadlines().pickupReminderSent()))

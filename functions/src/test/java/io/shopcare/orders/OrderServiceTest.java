@@ -151,6 +151,17 @@ class OrderServiceTest {
     }
 
     @Test
+    void aSweepThatComesAfterTheDueDateCancelsWithoutALateReminder() {
+        OrderService.Placed placed = place(PaymentMethod.BANK_TRANSFER, line("TEE-S", 1));
+        clock.set(MONDAY_MORNING.plus(Duration.ofHours(73)));
+        assertEquals(1, service.runDeadlines(10));
+        Order order = data.orders.get(placed.order().orderId());
+        assertEquals(Status.CANCELLED, order.status());
+        assertTrue(order.timeline().stream().noneMatch(e -> e.type().equals("PAYMENT_REMINDER")), order.timeline().toString());
+        assertEquals(0, data.level("TEE-S", "wh")[1]);
+    }
+
+    @Test
     void aWrongOrMissingTokenReadsNothing() {
         OrderService.Placed placed = place(PaymentMethod.CARD, line("TEE-S", 1));
         String id = placed.order().orderId();
