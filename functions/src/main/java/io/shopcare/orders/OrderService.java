@@ -1201,6 +1201,9 @@ public final class OrderService {
 
     ExchangePlan planExchange(Order order, String sku, int quantity, Instant now) {
         List<LineRequest> lines = List.of(new LineRequest(sku, quantity));
+        if (inventory.skus(List.of(sku)).isEmpty()) {
+            throw Refusal.invalid("exchangeSku", "is not sold here");
+        }
         Context context = context(lines);
         SourcingPlan plan = source(context, lines, order.delivery().method(), order.delivery().storeId(), now, true);
         if (!plan.complete()) {
