@@ -77,9 +77,9 @@ class LabelLinksTest {
     /** Keys named {@code current} (signing) and {@code ids} (still verifying). */
     private static KeyRing keys(String current, String... ids) {
         java.util.Map<String, byte[]> keys = new java.util.LinkedHashMap<>();
-        keys.put(current, ("test-signing-key-" + current).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        keys.put(current, ("test-signing-key-" + current + "-0123456789abcdefghijklmnopqrstuvwxyz").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         for (String id : ids) {
-            keys.put(id, ("test-signing-key-" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            keys.put(id, ("test-signing-key-" + id + "-0123456789abcdefghijklmnopqrstuvwxyz").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         io.shopcare.signing.SigningKeys signingKeys = new io.shopcare.signing.SigningKeys(current, keys);
         return () -> signingKeys;
