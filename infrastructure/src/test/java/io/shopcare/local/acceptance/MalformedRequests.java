@@ -733,6 +733,16 @@ final class MalformedRequests {
                 replaceOnce(validReturn, quantity, "\"quantity\": 2"), false, bearer).expecting(409, "NOT_RETURNABLE"));
         all.add(new Request("return all three units again", "POST", returns, JSON,
                 replaceOnce(validReturn, quantity, "\"quantity\": 3"), false, bearer).expecting(409, "NOT_RETURNABLE"));
+        // Refused with a good Idempotency-Key: the key is not taken, so a corrected retry can still use it.
+        all.add(new Request("return more than is left, with a key", "POST", returns, JSON,
+                replaceOnce(validReturn, quantity, "\"quantity\": 2"), false, withKey(bearer, "aftercare-hostile-2"))
+                .expecting(409, "NOT_RETURNABLE"));
+        all.add(new Request("ticket LATE on a delivered order, with a key", "POST", tickets, JSON,
+                "{\"type\": \"LATE\", \"message\": \"Where is it?\"}", false, withKey(bearer, "aftercare-hostile-3"))
+                .expecting(409, "TICKET_NOT_ALLOWED"));
+        all.add(new Request("resolve a resolved ticket, with a key", "POST", "/admin/tickets/" + f.resolvedTicket()
+                + "/resolution", JSON, "{\"message\": \"A gift receipt is on its way.\"}", true,
+                Map.of("Idempotency-Key", "aftercare-hostile-4")).expecting(409, "TICKET_RESOLVED"));
 
         // An order that was never delivered: nothing can be returned, whatever the lines say.
         String notDelivered = "/orders/" + f.notDelivered();
