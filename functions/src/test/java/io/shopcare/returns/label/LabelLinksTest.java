@@ -77,9 +77,9 @@ class LabelLinksTest {
     /** Keys named {@code current} (signing) and {@code ids} (still verifying). */
     private static KeyRing keys(String current, String... ids) {
         java.util.Map<String, byte[]> keys = new java.util.LinkedHashMap<>();
-        keys.put(current, ("test-signing-key-" + current).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        keys.put(current, ("test-signing-key-of-32-bytes-or-more-" + current).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         for (String id : ids) {
-            keys.put(id, ("test-signing-key-" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            keys.put(id, ("test-signing-key-of-32-bytes-or-more-" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         io.shopcare.signing.SigningKeys signingKeys = new io.shopcare.signing.SigningKeys(current, keys);
         return () -> signingKeys;

@@ -944,6 +944,8 @@ final class MalformedRequests {
                 {"token with one more character", "?token=" + token + "x"},
                 {"token with its last character changed", "?token=" + token.substring(0, token.length() - 1)
                         + (token.endsWith("A") ? "B" : "A")},
+                {"token whose last character differs only in bits base64 does not use", "?token="
+                        + token.substring(0, token.length() - 1) + unusedBitsTwin(token.charAt(token.length() - 1))},
                 {"token in another case", "?token=" + (token.equals(token.toUpperCase()) ? token.toLowerCase()
                         : token.toUpperCase())},
                 {"the other return's token", "?token=" + f.otherReturnToken()},
@@ -982,6 +984,15 @@ final class MalformedRequests {
         all.add(new Request("label with DELETE", "DELETE", label + "?token=" + token, null, null, false));
         all.add(new Request("label sub-path", "GET", label + "/pdf?token=" + token, null, null, false));
         return all;
+    }
+
+    /**
+     * The base64url character whose lowest bit is flipped: at the end of an unpadded 32-byte signature
+     * that bit carries no data, so a lenient decoder reads the same bytes.
+     */
+    private static char unusedBitsTwin(char last) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        return alphabet.charAt(alphabet.indexOf(last) ^ 1);
     }
 
     private static Map<String, String> withKey(Map<String, String> headers, String key) {
