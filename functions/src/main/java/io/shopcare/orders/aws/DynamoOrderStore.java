@@ -215,7 +215,7 @@ public final class DynamoOrderStore implements OrderStore {
                 .keyConditionExpression("ticketStatus = :status")
                 .expressionAttributeValues(Map.of(":status", s(status.name()))).scanIndexForward(true);
         if (cursor != null) {
-            query.exclusiveStartKey(startKey(cursor));
+            query.exclusiveStartKey(startKey(cursor, "ticketStatus", status.name(), "ticketRank"));
         }
         QueryResponse response = dynamoDb.query(query.limit(limit).build());
         List<Ticket> tickets = response.items().stream()
@@ -229,7 +229,8 @@ public final class DynamoOrderStore implements OrderStore {
     public Page byStatus(Order.Status status, int limit, String cursor) {
         return page(QueryRequest.builder().tableName(table).indexName(OrdersTable.BY_STATUS)
                 .keyConditionExpression("#status = :status").expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":status", s(status.name()))).scanIndexForward(true), limit, cursor);
+                .expressionAttributeValues(Map.of(":status", s(status.name()))).scanIndexForward(true), limit, cursor,
+                "status", status.name());
     }
 
     @Override
@@ -237,12 +238,12 @@ public final class DynamoOrderStore implements OrderStore {
         return page(QueryRequest.builder().tableName(table).indexName(OrdersTable.BY_CUSTOMER)
                 .keyConditionExpression("customerKey = :email")
                 .expressionAttributeValues(Map.of(":email", s(email.toLowerCase(Locale.ROOT)))).scanIndexForward(false),
-                limit, cursor);
+                limit, cursor, "customerKey", email.toLowerCase(Locale.ROOT));
     }
 
-    private Page page(QueryRequest.Builder query, int limit, String cursor) {
+    private Page page(QueryRequest.Builder query, int limit, String cursor, String partition, String value) {
         if (cursor != null) {
-            query.exclusiveStartKey(startKey(cursor));
+            query.exclusiveStartKey(startKey(cursor, partition, value, "createdKey"));
         }
         QueryResponse response = dynamoDb.query(query.limit(limit).build());
         List<Order> orders = response.items().stream().map(DynamoOrderStore::order).toList();
@@ -259,12 +260,22 @@ public final class DynamoOrderStore implements OrderStore {
                 .encodeToString(Json.write(key).getBytes(StandardCharsets.UTF_8)));
     }
 
-    private Map<String, AttributeValue> startKey(String cursor) {
-        String payload = cursors.verify(cursor).orElseThrow(() -> Refusal.malformed("INVALID_CURSOR",
-                "The cursor is not one this API gave out."));
+    /**
+     * The position a cursor holds, if it is a position in this very list: one index shares the
+     * signing key with the others, so a cursor of another list (or of another status or customer
+     * in this one) is refused here rather than by DynamoDB, which would fail the query.
+     */
+    private Map<String, AttributeValue> startKey(String cursor, String partition, String value, String sort) {
+        Refusal invalid = Refusal.malformed("INVALID_CURSOR", "The cursor is not one this API gave out.");
+        String payload = cursors.verify(cursor).orElseThrow(() -> invalid);
+        Map<String, Object> position = Json.parseObject(new String(Base64.getUrlDecoder().decode(payload),
+                StandardCharsets.UTF_8));
+        if (!position.keySet().equals(java.util.Set.of("pk", "sk", partition, sort)) || !value.equals(position.get(partition))
+                || !position.values().stream().allMatch(String.class::isInstance)) {
+            throw invalid;
+        }
         Map<String, AttributeValue> key = new HashMap<>();
-        Json.parseObject(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8))
-                .forEach((name, value) -> key.put(name, s((String) value)));
+        position.forEach((name, v) -> key.put(name, s((String) v)));
         return key;
     }
 

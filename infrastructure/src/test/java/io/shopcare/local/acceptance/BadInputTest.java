@@ -33,6 +33,8 @@ class BadInputTest {
     /** Two orders placed before the hostile requests: their ids and access tokens. */
     private static Map<String, Object> order;
     private static Map<String, Object> otherOrder;
+    /** A delivered order with returns and tickets, for the aftercare routes. */
+    private static MalformedRequests.Aftercare aftercare;
 
     @BeforeAll
     static void start() {
@@ -45,7 +47,56 @@ class BadInputTest {
         order = place(MalformedRequests.validOrder(Fixtures.sku("bad-input", "M"), CARRIER), "first.order@example.com");
         otherOrder = place(MalformedRequests.validStoreOrder(Fixtures.sku("bad-input", "M"), STORE),
                 "second.order@example.com");
+        aftercare = aftercareFixtures();
         stack.awaitIdle(Duration.ofSeconds(30));
+    }
+
+    /**
+     * For the aftercare part: a delivered cash-on-delivery order of three units with two returns (so
+     * one unit is left to return) and two tickets, one of them resolved, and genuine list cursors.
+     */
+    private static MalformedRequests.Aftercare aftercareFixtures() {
+        String sku = Fixtures.sku("bad-input", "M");
+        Map<String, Object> placed = place(MalformedRequests.validOrder(sku, CARRIER)
+                .replace("\"quantity\": 1", "\"quantity\": 3").replace("\"CARD\"", "\"CASH_ON_DELIVERY\""),
+                "delivered.order@example.com");
+        String id = (String) placed.get("orderId");
+        String token = (String) placed.get("accessToken");
+        for (String event : List.of("{\"type\": \"PACKED\"}", "{\"type\": \"SHIPPED\", \"trackingNumber\": \"BAD1\"}",
+                "{\"type\": \"DELIVERED\"}")) {
+            assertEquals(200, client.send("POST", "/admin/orders/" + id + "/events", MalformedRequests.JSON, event, true,
+                    Map.of()).status(), event);
+        }
+        Map<String, String> bearer = Map.of("Authorization", "Bearer " + token);
+        String[] returnIds = new String[2];
+        String[] returnTokens = new String[2];
+        for (int i = 0; i < 2; i++) {
+            StackClient.Answer created = client.send("POST", "/orders/" + id + "/returns", MalformedRequests.JSON,
+                    MalformedRequests.validReturn(sku), false, bearer);
+            assertEquals(201, created.status(), created.body());
+            returnIds[i] = (String) created.json().get("returnId");
+            String url = (String) ((Map<?, ?>) created.json().get("label")).get("url");
+            returnTokens[i] = url.substring(url.indexOf("token=") + "token=".length());
+        }
+        String[] ticketIds = new String[2];
+        for (int i = 0; i < 2; i++) {
+            StackClient.Answer opened = client.send("POST", "/orders/" + id + "/tickets", MalformedRequests.JSON,
+                    "{\"type\": \"OTHER\", \"message\": \"Question " + i + "\"}", false, bearer);
+            assertEquals(201, opened.status(), opened.body());
+            ticketIds[i] = (String) opened.json().get("ticketId");
+        }
+        StackClient.Answer resolved = client.send("POST", "/admin/tickets/" + ticketIds[1] + "/resolution",
+                MalformedRequests.JSON, "{\"message\": \"Answered.\"}", true, Map.of());
+        assertEquals(200, resolved.status(), resolved.body());
+        String ordersCursor = (String) client.send("GET", "/admin/orders?status=DELIVERED&limit=1", null, null, true,
+                Map.of()).json().get("nextCursor");
+        String ticketsCursor = (String) client.send("GET", "/admin/tickets?status=OPEN&limit=1", null, null, true,
+                Map.of()).json().get("nextCursor");
+        assertTrue(ordersCursor != null && ticketsCursor != null, "both lists give a cursor at limit=1");
+        return new MalformedRequests.Aftercare(sku, Fixtures.sku("bad-input", "S"), id, token, returnIds[0],
+                returnTokens[0], returnIds[1], returnTokens[1], ticketIds[0], ticketIds[1],
+                (String) order.get("orderId"), (String) order.get("accessToken"), ordersCursor, ticketsCursor,
+                stack.adminToken());
     }
 
     private static Map<String, Object> place(String body, String email) {
@@ -74,6 +125,13 @@ class BadInputTest {
         assertTrue(orderRequests.size() >= 250, "the order routes' part must hold at least 250 requests, has "
                 + orderRequests.size());
         requests.addAll(orderRequests);
+        List<MalformedRequests.Request> aftercareRequests = MalformedRequests.aftercare(aftercare);
+        assertTrue(aftercareRequests.size() >= 300, "the aftercare part must hold at least 300 requests, has "
+                + aftercareRequests.size());
+        requests.addAll(aftercareRequests);
+        SesInbox inbox = new SesInbox(stack.sesUrl());
+        int deliveredMails = inbox.emailsTo("delivered.order@example.com").size();
+        int merchantMails = inbox.emailsTo("merchant@example.com").size();
 
         List<String> failures = new ArrayList<>();
         for (MalformedRequests.Request request : requests) {
@@ -88,6 +146,9 @@ class BadInputTest {
             }
             String problem = request.expect() != 0 && answer.status() != request.expect()
                     ? "expected " + request.expect() : problemWith(answer);
+            if (problem == null && request.code() != null && !request.code().equals(errorCode(answer))) {
+                problem = "expected code " + request.code();
+            }
             if (problem != null) {
                 failures.add(request.name() + " -> " + answer.status() + " " + abbreviate(answer.body()) + ": " + problem);
             }
@@ -96,12 +157,15 @@ class BadInputTest {
 
         stack.awaitIdle(Duration.ofSeconds(30));
         assertEquals(before, snapshot(), "a refused request changed stored data");
-        SesInbox inbox = new SesInbox(stack.sesUrl());
         assertEquals(List.of(), inbox.emailsTo("x@example.com"), "a refused sign-up sent e-mail");
         assertEquals(List.of(), inbox.emailsTo("hostile@example.com"), "a refused order sent e-mail");
         assertEquals(List.of(), inbox.emailsTo("victim@example.com"), "an injected address got e-mail");
         assertEquals(1, inbox.emailsTo("first.order@example.com").size(), "the order's confirmation, nothing since");
         assertEquals(1, inbox.emailsTo("second.order@example.com").size(), "the order's confirmation, nothing since");
+        assertEquals(deliveredMails, inbox.emailsTo("delivered.order@example.com").size(),
+                "a refused return, ticket or resolution e-mailed the shopper");
+        assertEquals(merchantMails, inbox.emailsTo("merchant@example.com").size(),
+                "a refused return or ticket e-mailed the merchant");
     }
 
     private static String problemWith(StackClient.Answer answer) {
@@ -137,6 +201,14 @@ class BadInputTest {
             }
         }
         return null;
+    }
+
+    private static String errorCode(StackClient.Answer answer) {
+        try {
+            return answer.json().get("error") instanceof Map<?, ?> error ? String.valueOf(error.get("code")) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static Map<String, TreeSet<String>> snapshot() {

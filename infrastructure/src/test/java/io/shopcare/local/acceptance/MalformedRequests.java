@@ -16,9 +16,17 @@ import java.util.Map;
 final class MalformedRequests {
     static final String JSON = "application/json";
 
-    /** {@code expect}: the one status the request must get, or 0 for any 4xx. */
+    /**
+     * {@code expect}: the one status the request must get, or 0 for any 4xx; {@code code}: the one
+     * error code it must carry, or null for any.
+     */
     record Request(String name, String method, String path, String contentType, String body,
-                   boolean withAdminToken, Map<String, String> headers, int expect) {
+                   boolean withAdminToken, Map<String, String> headers, int expect, String code) {
+        Request(String name, String method, String path, String contentType, String body, boolean withAdminToken,
+                Map<String, String> headers, int expect) {
+            this(name, method, path, contentType, body, withAdminToken, headers, expect, null);
+        }
+
         Request(String name, String method, String path, String contentType, String body, boolean withAdminToken,
                 Map<String, String> headers) {
             this(name, method, path, contentType, body, withAdminToken, headers, 0);
@@ -29,7 +37,11 @@ final class MalformedRequests {
         }
 
         Request expecting(int status) {
-            return new Request(name, method, path, contentType, body, withAdminToken, headers, status);
+            return new Request(name, method, path, contentType, body, withAdminToken, headers, status, code);
+        }
+
+        Request expecting(int status, String errorCode) {
+            return new Request(name, method, path, contentType, body, withAdminToken, headers, status, errorCode);
         }
     }
 
@@ -570,6 +582,417 @@ final class MalformedRequests {
             all.add(new Request("event that does not fit " + body, "POST", events, JSON, body, true).expecting(409));
         }
         return all;
+    }
+
+    /**
+     * What the aftercare part of the catalogue is aimed at, all made before the hostile requests:
+     * {@code delivered} (a cash-on-delivery HOME order of 3 units of {@code sku}, delivered, with two
+     * returns of one unit each, so one unit is still returnable), its token; {@code returnId} and
+     * {@code returnToken} (its first return and the token from that return's label link),
+     * {@code otherReturnId} and {@code otherReturnToken} (its second); {@code openTicket} and
+     * {@code resolvedTicket} (two of its tickets); {@code notDelivered} and {@code notDeliveredToken} (an
+     * unpaid card order that was never shipped); {@code ordersCursor} and {@code ticketsCursor} (genuine
+     * cursors of GET /admin/orders and GET /admin/tickets).
+     */
+    record Aftercare(String sku, String otherSku, String delivered, String deliveredToken, String returnId,
+                     String returnToken, String otherReturnId, String otherReturnToken, String openTicket,
+                     String resolvedTicket, String notDelivered, String notDeliveredToken, String ordersCursor,
+                     String ticketsCursor, String adminToken) {
+    }
+
+    /** A valid return body for one unit of {@code sku}: each return case below breaks one thing of it. */
+    static String validReturn(String sku) {
+        return "{\"lines\": [{\"sku\": \"" + sku + "\", \"quantity\": 1, \"reason\": \"CHANGED_MIND\"}],"
+                + " \"resolution\": \"REFUND\"}";
+    }
+
+    /**
+     * The aftercare routes: POST /orders/{orderId}/returns and …/tickets, GET /admin/tickets, POST
+     * /admin/tickets/{ticketId}/resolution and GET /returns/{returnId}/label. None of them may record a
+     * return, a ticket or a resolution, reserve a unit, refund anything or send an e-mail.
+     */
+    static List<Request> aftercare(Aftercare f) {
+        List<Request> all = new ArrayList<>();
+        String sku = f.sku();
+        String order = "/orders/" + f.delivered();
+        String returns = order + "/returns";
+        String tickets = order + "/tickets";
+        Map<String, String> bearer = Map.of("Authorization", "Bearer " + f.deliveredToken());
+        String validReturn = validReturn(sku);
+        String validTicket = "{\"type\": \"OTHER\", \"message\": \"Is there a gift receipt?\"}";
+        String validResolution = "{\"message\": \"A gift receipt is on its way.\"}";
+        String resolution = "/admin/tickets/" + f.openTicket() + "/resolution";
+
+        // Syntax, media type and size on every body-carrying aftercare route.
+        record Route(String method, String path, boolean admin, String valid) {
+        }
+        for (Route route : List.of(new Route("POST", returns, false, validReturn),
+                new Route("POST", tickets, false, validTicket), new Route("POST", resolution, true, validResolution))) {
+            Map<String, String> headers = route.admin() ? Map.of() : bearer;
+            for (String body : List.of("{", "[]", "null", "\"text\"", "42", "true", "{\"lines\": }", "{'message': 'x'}",
+                    "{\"a\":1}{\"b\":2}", route.valid().substring(0, route.valid().length() - 1), "", "   ",
+                    route.valid() + ",", "[" + route.valid() + "]")) {
+                all.add(new Request(route.method() + " " + route.path() + " bad JSON " + abbreviate(body), route.method(),
+                        route.path(), JSON, body, route.admin(), headers).expecting(400));
+            }
+            all.add(new Request(route.method() + " " + route.path() + " without a content type", route.method(),
+                    route.path(), null, route.valid(), route.admin(), headers));
+            all.add(new Request(route.method() + " " + route.path() + " as text", route.method(), route.path(),
+                    "text/plain", route.valid(), route.admin(), headers).expecting(415));
+            all.add(new Request(route.method() + " " + route.path() + " as a form", route.method(), route.path(),
+                    "application/x-www-form-urlencoded", "message=x", route.admin(), headers).expecting(415));
+            all.add(new Request(route.method() + " " + route.path() + " over 64 KiB", route.method(), route.path(), JSON,
+                    "{\"message\": \"" + "x".repeat(70 * 1024) + "\"}", route.admin(), headers).expecting(413));
+            all.add(new Request(route.method() + " " + route.path() + " bad idempotency key", route.method(), route.path(),
+                    JSON, route.valid(), route.admin(), withKey(headers, "two words")).expecting(400));
+            all.add(new Request(route.method() + " " + route.path() + " idempotency key too long", route.method(),
+                    route.path(), JSON, route.valid(), route.admin(), withKey(headers, "k".repeat(129))).expecting(400));
+            // A good key with a refused body: the key must not be taken (the idempotency table is in the snapshot).
+            all.add(new Request(route.method() + " " + route.path() + " good key, refused body", route.method(),
+                    route.path(), JSON, "{\"unknown\": 1}", route.admin(), withKey(headers, "aftercare-hostile-1"))
+                    .expecting(400));
+        }
+
+        // POST …/returns: one broken thing at a time, with the real token on the delivered order.
+        StringBuilder tooMany = new StringBuilder();
+        for (int i = 0; i < 31; i++) {
+            tooMany.append(i == 0 ? "" : ", ").append("{\"sku\": \"").append(sku).append("-").append(i)
+                    .append("\", \"quantity\": 1, \"reason\": \"CHANGED_MIND\"}");
+        }
+        String line = "{\"sku\": \"" + sku + "\", \"quantity\": 1, \"reason\": \"CHANGED_MIND\"}";
+        String quantity = "\"quantity\": 1";
+        String reason = "\"reason\": \"CHANGED_MIND\"";
+        String refund = "\"resolution\": \"REFUND\"";
+        for (String[] change : new String[][] {
+                {quantity, "\"quantity\": 0"},
+                {quantity, "\"quantity\": 100"},
+                {quantity, "\"quantity\": -1"},
+                {quantity, "\"quantity\": 1e3"},
+                {quantity, "\"quantity\": \"1\""},
+                {quantity, "\"quantity\": 1.5"},
+                {quantity, "\"quantity\": null"},
+                {quantity, "\"quantity\": true"},
+                {quantity, "\"quantity\": 2147483648"},
+                {quantity, "\"quantity\": 99999999999999999999999"},
+                {quantity, "\"quantity\": 1E400"},
+                {quantity + ", ", ""},
+                {reason, "\"reason\": \"BORED\""},
+                {reason, "\"reason\": \"changed_mind\""},
+                {reason, "\"reason\": 3"},
+                {reason, "\"reason\": null"},
+                {reason, "\"reason\": [\"CHANGED_MIND\"]"},
+                {", " + reason, ""},
+                {reason, reason + ", \"note\": \"too small\""},
+                {reason, reason + ", \"refund\": {\"amount\": \"999.00\", \"currency\": \"EUR\"}"},
+                {"\"sku\": \"" + sku + "\"", "\"sku\": \"bad sku!\""},
+                {"\"sku\": \"" + sku + "\"", "\"sku\": \"" + "S".repeat(65) + "\""},
+                {"\"sku\": \"" + sku + "\"", "\"sku\": \"../" + sku + "\""},
+                {"\"sku\": \"" + sku + "\"", "\"sku\": 42"},
+                {"\"sku\": \"" + sku + "\"", "\"sku\": null"},
+                {"\"sku\": \"" + sku + "\", ", ""},
+                {"[" + line + "]", "[]"},
+                {"[" + line + "]", "[" + tooMany + "]"},
+                {"[" + line + "]", line},
+                {"[" + line + "]", "null"},
+                {"[" + line + "]", "\"" + sku + "\""},
+                {"[" + line + "]", "[\"" + sku + "\"]"},
+                {"[" + line + "]", "[null]"},
+                {"\"lines\": [" + line + "],", ""},
+                {refund, "\"resolution\": \"STORE_CREDIT\""},
+                {refund, "\"resolution\": \"refund\""},
+                {refund, "\"resolution\": 1"},
+                {refund, "\"resolution\": null"},
+                {", " + refund, ""},
+                {refund, refund + ", \"exchangeSku\": \"" + f.otherSku() + "\""},
+                {refund, refund + ", \"exchangeSku\": \"\""},
+                {refund, "\"resolution\": \"EXCHANGE\""},
+                {refund, "\"resolution\": \"EXCHANGE\", \"exchangeSku\": null"},
+                {refund, "\"resolution\": \"EXCHANGE\", \"exchangeSku\": \"bad sku!\""},
+                {refund, "\"resolution\": \"EXCHANGE\", \"exchangeSku\": 42"},
+                {refund, "\"resolution\": \"EXCHANGE\", \"exchangeSku\": [\"" + f.otherSku() + "\"]"},
+                {refund, "\"resolution\": \"EXCHANGE\", \"exchangeSku\": \"" + "S".repeat(65) + "\""},
+                {refund, refund + ", \"status\": \"REFUNDED\""},
+                {refund, refund + ", \"returnId\": \"" + f.delivered() + "-R9\""},
+                {refund, refund + ", \"label\": {\"carrier\": \"other\"}"},
+        }) {
+            all.add(new Request("return " + abbreviate(change[1]), "POST", returns, JSON,
+                    replaceOnce(validReturn, change[0], change[1]), false, bearer).expecting(400, "VALIDATION_FAILED"));
+        }
+        // Well-formed, but not what this order can do. The code checks lines before stock: these are all 400.
+        for (String[] change : new String[][] {
+                {"\"sku\": \"" + sku + "\"", "\"sku\": \"NO-SUCH-SKU\""},
+                {"\"sku\": \"" + sku + "\"", "\"sku\": \"" + f.otherSku() + "\""},
+                {"[" + line + "]", "[" + line + ", " + line + "]"},
+                {refund, "\"resolution\": \"EXCHANGE\", \"exchangeSku\": \"NO-SUCH-SKU\""},
+                {refund, "\"resolution\": \"EXCHANGE\", \"exchangeSku\": \"" + sku + "\""},
+        }) {
+            all.add(new Request("return that does not fit " + abbreviate(change[1]), "POST", returns, JSON,
+                    replaceOnce(validReturn, change[0], change[1]), false, bearer).expecting(400, "VALIDATION_FAILED"));
+        }
+        all.add(new Request("return more than is left to return", "POST", returns, JSON,
+                replaceOnce(validReturn, quantity, "\"quantity\": 2"), false, bearer).expecting(409, "NOT_RETURNABLE"));
+        all.add(new Request("return all three units again", "POST", returns, JSON,
+                replaceOnce(validReturn, quantity, "\"quantity\": 3"), false, bearer).expecting(409, "NOT_RETURNABLE"));
+        // Refused with a good Idempotency-Key: the key is not taken, so a corrected retry can still use it.
+        all.add(new Request("return more than is left, with a key", "POST", returns, JSON,
+                replaceOnce(validReturn, quantity, "\"quantity\": 2"), false, withKey(bearer, "aftercare-hostile-2"))
+                .expecting(409, "NOT_RETURNABLE"));
+        all.add(new Request("ticket LATE on a delivered order, with a key", "POST", tickets, JSON,
+                "{\"type\": \"LATE\", \"message\": \"Where is it?\"}", false, withKey(bearer, "aftercare-hostile-3"))
+                .expecting(409, "TICKET_NOT_ALLOWED"));
+        all.add(new Request("resolve a resolved ticket, with a key", "POST", "/admin/tickets/" + f.resolvedTicket()
+                + "/resolution", JSON, "{\"message\": \"A gift receipt is on its way.\"}", true,
+                Map.of("Idempotency-Key", "aftercare-hostile-4")).expecting(409, "TICKET_RESOLVED"));
+
+        // An order that was never delivered: nothing can be returned, whatever the lines say.
+        String notDelivered = "/orders/" + f.notDelivered();
+        Map<String, String> notDeliveredBearer = Map.of("Authorization", "Bearer " + f.notDeliveredToken());
+        for (String body : List.of(validReturn, replaceOnce(validReturn, reason, "\"reason\": \"DAMAGED\""),
+                replaceOnce(validReturn, refund, "\"resolution\": \"EXCHANGE\", \"exchangeSku\": \"" + f.otherSku() + "\""),
+                replaceOnce(validReturn, "\"sku\": \"" + sku + "\"", "\"sku\": \"NO-SUCH-SKU\""))) {
+            all.add(new Request("return of an order not delivered " + abbreviate(body), "POST", notDelivered + "/returns",
+                    JSON, body, false, notDeliveredBearer).expecting(409, "NOT_RETURNABLE"));
+        }
+        // Problems a shopper can only report once the parcel is there, or late only after its latest day.
+        for (String type : List.of("MISSING_ITEM", "DAMAGED", "LATE")) {
+            all.add(new Request("ticket " + type + " on an order not delivered", "POST", notDelivered + "/tickets", JSON,
+                    "{\"type\": \"" + type + "\", \"message\": \"Where is it?\"}", false, notDeliveredBearer)
+                    .expecting(409, "TICKET_NOT_ALLOWED"));
+        }
+        all.add(new Request("ticket LATE on a delivered order", "POST", tickets, JSON,
+                "{\"type\": \"LATE\", \"message\": \"Where is it?\"}", false, bearer).expecting(409, "TICKET_NOT_ALLOWED"));
+
+        // POST …/tickets: one broken thing at a time.
+        String message = "\"message\": \"Is there a gift receipt?\"";
+        String other = "\"type\": \"OTHER\"";
+        for (String[] change : new String[][] {
+                {other, "\"type\": \"COMPLAINT\""},
+                {other, "\"type\": \"other\""},
+                {other, "\"type\": 5"},
+                {other, "\"type\": null"},
+                {other, "\"type\": [\"OTHER\"]"},
+                {other + ", ", ""},
+                {message, "\"message\": \"\""},
+                {message, "\"message\": \"   \""},
+                {message, "\"message\": \"" + "m".repeat(2001) + "\""},
+                {message, "\"message\": \"" + "m".repeat(1000) + "\\u0000" + "\""},
+                {message, "\"message\": \"\\u0000\""},
+                {message, "\"message\": \"Bell \\u0007 ring\""},
+                {message, "\"message\": \"Escape \\u001b[31m red\""},
+                {message, "\"message\": \"Back\\bspace\""},
+                {message, "\"message\": \"Right \\u202e to left\""},
+                {message, "\"message\": null"},
+                {message, "\"message\": 42"},
+                {message, "\"message\": [\"x\"]"},
+                {message, "\"message\": {\"text\": \"x\"}"},
+                {", " + message, ""},
+                {message, message + ", \"priority\": 1"},
+                {message, message + ", \"status\": \"RESOLVED\""},
+                {message, message + ", \"orderId\": \"" + f.notDelivered() + "\""},
+                {message, message + ", \"lines\": []"},
+                {message, message + ", \"lines\": {\"sku\": \"" + sku + "\", \"quantity\": 1}"},
+                {message, message + ", \"lines\": [" + tooMany.toString().replace(", \"reason\": \"CHANGED_MIND\"", "") + "]"},
+                {message, message + ", \"lines\": [{\"sku\": \"" + sku + "\", \"quantity\": 0}]"},
+                {message, message + ", \"lines\": [{\"sku\": \"" + sku + "\", \"quantity\": 100}]"},
+                {message, message + ", \"lines\": [{\"sku\": \"" + sku + "\", \"quantity\": -1}]"},
+                {message, message + ", \"lines\": [{\"sku\": \"" + sku + "\", \"quantity\": 1e3}]"},
+                {message, message + ", \"lines\": [{\"sku\": \"" + sku + "\", \"quantity\": \"1\"}]"},
+                {message, message + ", \"lines\": [{\"sku\": \"" + sku + "\", \"quantity\": 1.5}]"},
+                {message, message + ", \"lines\": [{\"sku\": \"" + sku + "\"}]"},
+                {message, message + ", \"lines\": [{\"quantity\": 1}]"},
+                {message, message + ", \"lines\": [{\"sku\": \"bad sku!\", \"quantity\": 1}]"},
+                {message, message + ", \"lines\": [{\"sku\": \"" + sku + "\", \"quantity\": 1, \"reason\": \"DAMAGED\"}]"},
+                {message, message + ", \"lines\": [null]"},
+                // Well-formed lines that are not this order's: the code answers 400 for them too.
+                {message, message + ", \"lines\": [{\"sku\": \"NO-SUCH-SKU\", \"quantity\": 1}]"},
+                {message, message + ", \"lines\": [{\"sku\": \"" + f.otherSku() + "\", \"quantity\": 1}]"},
+                {message, message + ", \"lines\": [{\"sku\": \"" + sku + "\", \"quantity\": 4}]"},
+        }) {
+            all.add(new Request("ticket " + abbreviate(change[1]), "POST", tickets, JSON,
+                    replaceOnce(validTicket, change[0], change[1]), false, bearer).expecting(400, "VALIDATION_FAILED"));
+        }
+
+        // The order token on the shopper's aftercare routes: wrong, missing or garbage is 404, with a valid body.
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("no token", null);
+        tokens.put("empty bearer", "Bearer");
+        tokens.put("bearer and spaces", "Bearer    ");
+        tokens.put("garbage bearer", "Bearer garbage");
+        tokens.put("token with one more character", "Bearer " + f.deliveredToken() + "x");
+        tokens.put("token without its last character", "Bearer " + f.deliveredToken().substring(0,
+                f.deliveredToken().length() - 1));
+        tokens.put("another order's token", "Bearer " + f.notDeliveredToken());
+        tokens.put("the admin token", "Bearer " + f.adminToken());
+        tokens.put("a label token", "Bearer " + f.returnToken());
+        tokens.put("basic credentials", "Basic " + Base64.getEncoder().encodeToString(
+                "admin:admin".getBytes(StandardCharsets.UTF_8)));
+        tokens.put("token without scheme", f.deliveredToken());
+        tokens.put("oversized token", "Bearer " + "A".repeat(4000));
+        for (Map.Entry<String, String> t : tokens.entrySet()) {
+            Map<String, String> auth = t.getValue() == null ? Map.of() : Map.of("Authorization", t.getValue());
+            all.add(new Request("return, " + t.getKey(), "POST", returns, JSON, validReturn, false, auth)
+                    .expecting(404, "NOT_FOUND"));
+            all.add(new Request("ticket, " + t.getKey(), "POST", tickets, JSON, validTicket, false, auth)
+                    .expecting(404, "NOT_FOUND"));
+        }
+        all.add(new Request("return with the order's token in the query", "POST", returns + "?token=" + f.deliveredToken(),
+                JSON, validReturn, false).expecting(404, "NOT_FOUND"));
+        all.add(new Request("ticket with the token as a cookie", "POST", tickets, JSON, validTicket, false,
+                Map.of("Cookie", "token=" + f.deliveredToken())).expecting(404, "NOT_FOUND"));
+        // The delivered order's token on another order, and on ids derived from its own.
+        all.add(new Request("return on another order with this token", "POST", notDelivered + "/returns", JSON, validReturn,
+                false, bearer).expecting(404, "NOT_FOUND"));
+        all.add(new Request("ticket on another order with this token", "POST", notDelivered + "/tickets", JSON, validTicket,
+                false, bearer).expecting(404, "NOT_FOUND"));
+        for (String id : List.of(f.delivered() + "-R1", f.delivered() + "-T1", f.delivered() + "-X9", f.delivered() + "x",
+                "NO-SUCH-ORDER")) {
+            all.add(new Request("return on order " + id, "POST", "/orders/" + id + "/returns", JSON, validReturn, false,
+                    bearer).expecting(404, "NOT_FOUND"));
+            all.add(new Request("ticket on order " + id, "POST", "/orders/" + id + "/tickets", JSON, validTicket, false,
+                    bearer).expecting(404, "NOT_FOUND"));
+        }
+        for (String id : List.of("O".repeat(65), "9".repeat(2000), "..", "..%2F..%2Fadmin%2Ftickets", "%2e%2e%2fadmin",
+                f.delivered() + "%00", f.delivered() + "%0d%0aX-Injected:%20yes", "%C3%A9", "-" + f.delivered())) {
+            all.add(new Request("return with order id " + abbreviate(id), "POST", "/orders/" + id + "/returns", JSON,
+                    validReturn, false, bearer));
+            all.add(new Request("ticket with order id " + abbreviate(id), "POST", "/orders/" + id + "/tickets", JSON,
+                    validTicket, false, bearer));
+        }
+        all.add(new Request("GET the returns route", "GET", returns, null, null, false, bearer));
+        all.add(new Request("DELETE the tickets route", "DELETE", tickets, null, null, false, bearer));
+        all.add(new Request("PUT a return", "PUT", returns + "/" + f.returnId(), JSON, validReturn, false, bearer));
+
+        // The merchant's ticket routes without the admin token: 401.
+        for (String[] route : new String[][] {{"GET", "/admin/tickets"}, {"GET", "/admin/tickets?status=OPEN"},
+                {"POST", resolution}}) {
+            String body = route[0].equals("GET") ? null : validResolution;
+            String type = body == null ? null : JSON;
+            all.add(new Request(route[0] + " " + route[1] + " without the admin token", route[0], route[1], type, body,
+                    false).expecting(401));
+            all.add(new Request(route[0] + " " + route[1] + " with the order's token", route[0], route[1], type, body,
+                    false, bearer).expecting(401));
+            all.add(new Request(route[0] + " " + route[1] + " with a wrong admin token", route[0], route[1], type, body,
+                    false, Map.of("Authorization", "Bearer " + f.adminToken() + "x")).expecting(401));
+            all.add(new Request(route[0] + " " + route[1] + " with the admin token without scheme", route[0], route[1],
+                    type, body, false, Map.of("Authorization", f.adminToken())).expecting(401));
+            all.add(new Request(route[0] + " " + route[1] + " with the admin token in the query", route[0],
+                    route[1] + (route[1].contains("?") ? "&" : "?") + "token=" + f.adminToken(), type, body, false)
+                    .expecting(401));
+        }
+
+        // GET /admin/tickets: bad status, limit and cursor values, and cursors of another list.
+        for (String query : List.of("?status=BOGUS", "?status=open", "?status=OPEN,RESOLVED",
+                "?status=OPEN%00", "?limit=0", "?limit=101", "?limit=abc", "?limit=-1", "?limit=1.5", "?limit=1e2",
+                "?limit=99999999999", "?limit=", "?status=OPEN&limit=0", "?cursor=garbage", "?cursor=" + "A".repeat(300),
+                "?cursor=eyJwb3MiOjN9", "?cursor=%00%01", "?cursor=" + f.ticketsCursor() + "x",
+                "?cursor=" + f.ticketsCursor().substring(0, f.ticketsCursor().length() - 2),
+                "?cursor=" + f.ordersCursor(), "?status=RESOLVED&cursor=" + f.ordersCursor(),
+                "?status=RESOLVED&cursor=" + f.ticketsCursor(), "?sort=desc",
+                "?email=a@example.com", "?orderId=" + f.delivered())) {
+            all.add(new Request("admin tickets " + abbreviate(query), "GET", "/admin/tickets" + query, null, null, true)
+                    .expecting(400));
+        }
+        // A ticket cursor is not one of the orders list either.
+        all.add(new Request("admin orders with a ticket cursor", "GET", "/admin/orders?status=DELIVERED&cursor="
+                + f.ticketsCursor(), null, null, true).expecting(400, "INVALID_CURSOR"));
+        all.add(new Request("admin orders with another status's cursor", "GET", "/admin/orders?status=CONFIRMED&cursor="
+                + f.ordersCursor(), null, null, true).expecting(400, "INVALID_CURSOR"));
+        all.add(new Request("admin orders by e-mail with a status cursor", "GET",
+                "/admin/orders?email=delivered.order@example.com&cursor=" + f.ordersCursor(), null, null, true)
+                .expecting(400, "INVALID_CURSOR"));
+
+        // POST /admin/tickets/{ticketId}/resolution: bodies, unknown and malformed ids, a resolved ticket.
+        for (String body : List.of("{}", "{\"message\": \"\"}", "{\"message\": \"  \"}",
+                "{\"message\": \"" + "m".repeat(2001) + "\"}", "{\"message\": \"Done\\u0000\"}",
+                "{\"message\": \"\\u0000\"}", "{\"message\": \"Bell \\u0007\"}", "{\"message\": \"Esc \\u001b[2J\"}",
+                "{\"message\": null}", "{\"message\": 42}", "{\"message\": [\"Done\"]}", "{\"message\": true}",
+                "{\"message\": \"Done\", \"status\": \"OPEN\"}", "{\"message\": \"Done\", \"priority\": 1}",
+                "{\"message\": \"Done\", \"ticketId\": \"" + f.resolvedTicket() + "\"}",
+                "{\"message\": \"Done\", \"refund\": {\"amount\": \"10.00\", \"currency\": \"EUR\"}}",
+                "{\"text\": \"Done\"}")) {
+            all.add(new Request("resolution " + abbreviate(body), "POST", resolution, JSON, body, true)
+                    .expecting(400, "VALIDATION_FAILED"));
+        }
+        all.add(new Request("resolve a resolved ticket", "POST", "/admin/tickets/" + f.resolvedTicket() + "/resolution",
+                JSON, validResolution, true).expecting(409, "TICKET_RESOLVED"));
+        for (String id : List.of(f.delivered() + "-T99", f.delivered() + "-T0", "NO-SUCH-ORDER-T1", f.returnId(),
+                f.delivered() + "-X1", f.delivered(), f.notDelivered() + "-T1", "nonsense", "T1",
+                f.delivered() + "-T", f.delivered() + "-T1x", f.delivered() + "-t1")) {
+            all.add(new Request("resolve unknown ticket " + id, "POST", "/admin/tickets/" + id + "/resolution", JSON,
+                    validResolution, true).expecting(404, "NOT_FOUND"));
+        }
+        for (String id : List.of("-T1", "T".repeat(65), "9".repeat(2000), "bad%20id", f.openTicket() + "%00", "%C3%A9",
+                f.openTicket() + "%0d%0aX-Injected:%20yes", "%27%20OR%20%271%27%3D%271", "..%2F" + f.openTicket())) {
+            all.add(new Request("resolve malformed ticket id " + abbreviate(id), "POST", "/admin/tickets/" + id
+                    + "/resolution", JSON, validResolution, true));
+        }
+        all.add(new Request("GET a ticket's resolution", "GET", resolution, null, null, true));
+        all.add(new Request("DELETE a ticket", "DELETE", "/admin/tickets/" + f.openTicket(), null, null, true));
+        all.add(new Request("resolve through path traversal", "POST", "/admin/tickets/../tickets/" + f.openTicket()
+                + "/resolution", JSON, "{}", true));
+
+        // GET /returns/{returnId}/label: anything but this return's genuine token is 404, never a PDF.
+        String label = "/returns/" + f.returnId() + "/label";
+        String token = f.returnToken();
+        for (String[] q : new String[][] {
+                {"no query", ""},
+                {"no token", "?lang=cs"},
+                {"empty token", "?token="},
+                {"garbage token", "?token=garbage"},
+                {"truncated token", "?token=" + token.substring(0, token.length() - 3)},
+                {"token cut in half", "?token=" + token.substring(0, token.length() / 2)},
+                {"token with one more character", "?token=" + token + "x"},
+                {"token with its last character changed", "?token=" + token.substring(0, token.length() - 1)
+                        + (token.endsWith("A") ? "B" : "A")},
+                {"token whose last character differs only in bits base64 does not use", "?token="
+                        + token.substring(0, token.length() - 1) + unusedBitsTwin(token.charAt(token.length() - 1))},
+                {"token in another case", "?token=" + (token.equals(token.toUpperCase()) ? token.toLowerCase()
+                        : token.toUpperCase())},
+                {"the other return's token", "?token=" + f.otherReturnToken()},
+                {"the order's access token", "?token=" + f.deliveredToken()},
+                {"the admin token", "?token=" + f.adminToken()},
+                {"oversized token", "?token=" + "A".repeat(4000)},
+                {"token with a NUL", "?token=" + token + "%00"},
+                {"token twice, the first garbage", "?token=garbage&token=" + token},
+                {"token as an array", "?token[]=" + token},
+                {"token under another name", "?t=" + token},
+        }) {
+            all.add(new Request("label, " + q[0], "GET", label + q[1], null, null, false).expecting(404, "NOT_FOUND"));
+        }
+        all.add(new Request("label, token as a bearer header", "GET", label, null, null, false,
+                Map.of("Authorization", "Bearer " + token)).expecting(404, "NOT_FOUND"));
+        all.add(new Request("label, the admin token as a header", "GET", label, null, null, true)
+                .expecting(404, "NOT_FOUND"));
+        all.add(new Request("label of the other return with this token", "GET", "/returns/" + f.otherReturnId()
+                + "/label?token=" + token, null, null, false).expecting(404, "NOT_FOUND"));
+        for (String id : List.of(f.delivered(), f.delivered() + "-R9", f.delivered() + "-R0", f.openTicket(),
+                f.delivered() + "-X1", "NO-SUCH-ORDER-R1", f.returnId() + "0", f.returnId().toLowerCase(), "R1",
+                "O".repeat(65), "9".repeat(2000), "..", "..%2F..%2Fadmin%2Ftickets", "%2e%2e%2fadmin",
+                f.returnId() + "%2F..", "%C3%A9", "%27%20OR%20%271%27%3D%271", "bad%20id", "-" + f.returnId())) {
+            all.add(new Request("label of return id " + abbreviate(id), "GET", "/returns/" + id + "/label?token=" + token,
+                    null, null, false).expecting(404, "NOT_FOUND"));
+        }
+        // Paths the local gateway refuses as HTTP before any route (400 MALFORMED_REQUEST): any 4xx, never a PDF.
+        for (String id : List.of("%2E%2E", f.returnId() + "%00", "..%5C..%5Cetc%5Cpasswd",
+                f.returnId() + "%0d%0aX-Injected:%20yes")) {
+            all.add(new Request("label of return id " + abbreviate(id), "GET", "/returns/" + id + "/label?token=" + token,
+                    null, null, false));
+        }
+        all.add(new Request("label through path traversal", "GET", "/returns/../returns/" + f.returnId() + "/label?token="
+                + "garbage", null, null, false));
+        all.add(new Request("label with POST", "POST", label + "?token=" + token, JSON, "{}", false));
+        all.add(new Request("label with DELETE", "DELETE", label + "?token=" + token, null, null, false));
+        all.add(new Request("label sub-path", "GET", label + "/pdf?token=" + token, null, null, false));
+        return all;
+    }
+
+    /**
+     * The base64url character whose lowest bit is flipped: at the end of an unpadded 32-byte signature
+     * that bit carries no data, so a lenient decoder reads the same bytes.
+     */
+    private static char unusedBitsTwin(char last) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        return alphabet.charAt(alphabet.indexOf(last) ^ 1);
     }
 
     private static Map<String, String> withKey(Map<String, String> headers, String key) {
