@@ -43,6 +43,7 @@ public final class LocalStack implements AutoCloseable {
     private final LocalSecrets secrets;
     private final SecretsManagerEmulator secretsManager;
     private final HttpGateway gateway;
+    private final StorefrontServer storefront;
     private final LambdaInvokeServer invokeServer;
     /** Lambda retries a failed asynchronous invocation after 1, then 2 minutes; locally after 1, then 2 seconds. */
     private final AsyncInvoker asyncInvoker = new AsyncInvoker(Duration.ofSeconds(1), System.out);
@@ -58,9 +59,15 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack(LocalStackOptions options) throws IOException {
         // The API port is bound first: the links in e-mails name it before any function is built.
         this.gateway = new HttpGateway(options.port());
+        try {
+            this.storefront = new StorefrontServer(options.webPort());
+        } catch (RuntimeException e) {
+            gateway.close();
+            throw e;
+        }
         Template template;
         try {
-            template = template(options, "http://localhost:" + gateway.port());
+            template = template(options, "http://localhost:" + gateway.port(), storefront.url());
             this.adminToken = options.adminToken() != null ? options.adminToken() : randomToken();
             if (options.dataDir() != null) {
                 Files.createDirectories(options.dataDir());
@@ -70,6 +77,7 @@ public final class LocalStack implements AutoCloseable {
             template.resolveSecretsWith(secrets);
         } catch (IOException | RuntimeException e) {
             gateway.close();
+            storefront.close();
             throw e;
         }
         int sesPort = options.sesPort() == 0 ? LocalDynamoDb.freePort() : options.sesPort();
@@ -81,6 +89,7 @@ public final class LocalStack implements AutoCloseable {
         } catch (RuntimeException e) {
             sesStarting.thenAccept(SesEmulator::close);
             gateway.close();
+            storefront.close();
             throw e;
         }
         SesEmulator startedSes = null;
@@ -121,10 +130,12 @@ public final class LocalStack implements AutoCloseable {
             gateway.serve(new RouteTable(functions, definitions), CorsPolicy.from(template.httpApiCors()),
                     new AdminAuthorizer(adminToken));
             this.invokeServer = new LambdaInvokeServer(options.lambdaPort(), functionsById, asyncInvoker);
+            storefront.serve(options.projectDir().resolve("storefront"), apiUrl());
             this.ses = startedSes;
             this.secretsManager = startedSecrets;
         } catch (RuntimeException e) {
             gateway.close();
+            storefront.close();
             asyncInvoker.close();
             scheduler.close();
             if (startedTriggers != null) {
@@ -162,12 +173,14 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * The template with the user's parameter overrides over the local defaults (links in e-mails
-     * point at this local API, as {@code --parameter-overrides LinkBaseUrl=...} would make them).
+     * point at this local API and the demo storefront, as {@code --parameter-overrides
+     * LinkBaseUrl=... StorefrontUrl=...} would make them).
      *
      * @throws IllegalArgumentException when an override names no parameter or breaks its constraints
      */
-    private static Template template(LocalStackOptions options, String apiUrl) {
-        Map<String, String> parameters = new java.util.HashMap<>(Map.of("LinkBaseUrl", apiUrl, "StorefrontUrl", apiUrl));
+    private static Template template(LocalStackOptions options, String apiUrl, String storefrontUrl) {
+        Map<String, String> parameters = new java.util.HashMap<>(Map.of("LinkBaseUrl", apiUrl,
+                "StorefrontUrl", storefrontUrl));
         parameters.putAll(options.parameterOverrides());
         Template template = Template.load(options.projectDir().resolve("template.yaml"), REGION, parameters);
         List<String> problems = ParameterOverrides.problems(template.parameters(), options.parameterOverrides());
@@ -286,6 +299,11 @@ public final class LocalStack implements AutoCloseable {
         return "http://localhost:" + gateway.port();
     }
 
+    /** The demo storefront (a different origin from the API). */
+    public String storefrontUrl() {
+        return storefront.url();
+    }
+
     /** The Lambda Invoke API ({@code aws lambda invoke --endpoint-url}). */
     public String lambdaUrl() {
         return "http://localhost:" + invokeServer.port();
@@ -294,7 +312,7 @@ public final class LocalStack implements AutoCloseable {
     /** The addresses the stack's own listening sockets are bound to, by port name. */
     Map<String, java.net.InetSocketAddress> boundAddresses() {
         return Map.of("api", gateway.boundAddress(), "lambda", invokeServer.boundAddress(),
-                "dynamodb", dynamo.boundAddress());
+                "dynamodb", dynamo.boundAddress(), "web", storefront.boundAddress());
     }
 
     public String sesUrl() {
@@ -378,6 +396,7 @@ public final class LocalStack implements AutoCloseable {
     public void close() {
         scheduler.close();
         gateway.close();
+        storefront.close();
         invokeServer.close();
         asyncInvoker.close();
         streamTriggers.close();

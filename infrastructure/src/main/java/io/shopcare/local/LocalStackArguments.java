@@ -16,7 +16,7 @@ final class LocalStackArguments {
             new Flag("--lambda-port N", "3001", "the Lambda Invoke API (POST /2015-03-31/functions/{name}/invocations,"
                     + " name = the function's logical id), as `sam local start-lambda` serves it"),
             new Flag("--ses-port N", "8005", "the SES emulator: inbox page, GET /store, POST /clear-store"),
-            new Flag("--web-port N", "8080", "the demo storefront (once it exists), a different origin from the API"),
+            new Flag("--web-port N", "8080", "the demo storefront, a different origin from the API (CORS as the template declares it)"),
             new Flag("--admin-token T", "random", "the bearer token that /admin/* routes take locally"),
             new Flag("--no-demo-data", "off", "start empty"),
             new Flag("--data-dir DIR", "in memory", "keep DynamoDB data (and the local link-signing secret) between"

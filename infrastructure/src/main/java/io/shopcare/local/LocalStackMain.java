@@ -70,6 +70,7 @@ public final class LocalStackMain {
         terminal.println("API ready: " + stack.apiUrl());
         terminal.println("Lambda ready: " + stack.lambdaUrl());
         terminal.println("Inbox: " + stack.sesUrl());
+        terminal.println("Storefront: " + stack.storefrontUrl());
         terminal.println("Admin token: " + stack.adminToken());
         terminal.println("Started in " + (System.nanoTime() - started) / 1_000_000 + " ms"
                 + (arguments.demoData() ? " with demo data" : ""));

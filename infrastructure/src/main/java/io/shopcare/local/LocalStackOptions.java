@@ -11,7 +11,7 @@ import java.util.function.Function;
  * of a function (by logical id) with one a test builds from the function's environment, e.g.
  * to inject a crash; the function keeps its template wiring (events, filters, retries).
  * {@code parameterOverrides} are template parameter values (as {@code sam deploy
- * --parameter-overrides}); {@code webPort} is the demo storefront's (not served yet).
+ * --parameter-overrides}); {@code webPort} is the demo storefront's.
  * {@code keepDeliveredBatches} keeps every stream batch handed to a function, for tests that replay
  * them; off in the jar (a long-running stack would keep them forever).
  */

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's run command on the real jar: the four lines first and nothing before them, one
+ * The README's run command on the real jar: its ready lines first and nothing before them, one
  * line per request, demo data served, the documented flags, and an exit within seconds of SIGTERM.
  */
 class LocalStackJarIT {
@@ -39,14 +39,16 @@ class LocalStackJarIT {
         int port = LocalDynamoDb.freePort();
         int lambdaPort = LocalDynamoDb.freePort();
         int sesPort = LocalDynamoDb.freePort();
+        int webPort = LocalDynamoDb.freePort();
         Process process = jar("--port", Integer.toString(port), "--lambda-port", Integer.toString(lambdaPort),
-                "--ses-port", Integer.toString(sesPort)).start();
+                "--ses-port", Integer.toString(sesPort), "--web-port", Integer.toString(webPort)).start();
         BlockingQueue<String> lines = readLines(process);
         List<String> output = new ArrayList<>();
         try {
             assertEquals("API ready: http://localhost:" + port, nextLine(lines, output));
             assertEquals("Lambda ready: http://localhost:" + lambdaPort, nextLine(lines, output));
             assertEquals("Inbox: http://localhost:" + sesPort, nextLine(lines, output));
+            assertEquals("Storefront: http://localhost:" + webPort, nextLine(lines, output));
             assertTrue(nextLine(lines, output).matches("Admin token: [0-9a-f]{32}"), String.join("\n", output));
             assertTrue(nextLine(lines, output).matches("Started in \\d+ ms with demo data"), String.join("\n", output));
             assertTrue(nextLine(lines, output).matches("Secrets Manager: http://127\\.0\\.0\\.1:\\d+"), String.join("\n", output));
@@ -64,6 +66,15 @@ class LocalStackJarIT {
             assertTrue(listingLines.stream().anyMatch(line -> line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} CategoryProducts +INFO +"
                     + "GET /categories/\\{categoryId}/products answered 200 in \\d+ ms .*categoryId=womens-jackets.* req=[0-9a-f-]{8}")),
                     String.join("\n", listingLines));
+
+            // The storefront: its page for any page path, and where the API is.
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + webPort
+                    + "/products/alpine-down-jacket")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("<main"), page.body());
+            HttpResponse<String> config = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + webPort
+                    + "/config.js")).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(config.body().contains("\"http://localhost:" + port + "\""), config.body());
 
             HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/nowhere"))
                     .build(), HttpResponse.BodyHandlers.ofString());
