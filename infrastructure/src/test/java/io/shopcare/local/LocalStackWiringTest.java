@@ -274,7 +274,7 @@ class LocalStackWiringTest {
     @Test
     void everyPortListensOnTheLoopbackAddressOnly() throws Exception {
         Map<String, InetSocketAddress> bound = stack.boundAddresses();
-        assertEquals(List.of("api", "dynamodb", "lambda"), bound.keySet().stream().sorted().toList());
+        assertEquals(List.of("api", "dynamodb", "lambda", "web"), bound.keySet().stream().sorted().toList());
         List<Integer> ports = new ArrayList<>();
         for (Map.Entry<String, InetSocketAddress> entry : bound.entrySet()) {
             assertTrue(entry.getValue().getAddress().isLoopbackAddress(), entry.getKey() + " is bound to " + entry.getValue());
