@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,28 +29,45 @@ import org.junit.jupiter.api.io.TempDir;
 class TemplateDeploysTest {
     private static final Path PROJECT = LocalStack.findProjectDir();
     private static Map<String, Object> stack;
+    private static Result lint;
+    private static Result brokenLint;
 
+    /** The three tool runs (each a Python start of several seconds) side by side. */
     @BeforeAll
-    static void transform() throws Exception {
+    static void runTheTools(@TempDir Path dir) throws Exception {
+        String broken = Files.readString(PROJECT.resolve("template.yaml"))
+                .replace("Type: AWS::SES::ConfigurationSet\n", "Type: AWS::SESV2::ConfigurationSet\n")
+                .replaceFirst("Runtime: java21", "Runtime: java17");
+        Files.writeString(dir.resolve("template.yaml"), broken);
+        CompletableFuture<Result> linting = CompletableFuture.supplyAsync(() -> tool(PROJECT, "cfn-lint", "template.yaml"));
+        CompletableFuture<Result> lintingBroken = CompletableFuture.supplyAsync(() -> tool(dir, "cfn-lint", "template.yaml"));
         stack = samTransform(PROJECT.resolve("template.yaml"));
+        lint = linting.join();
+        brokenLint = lintingBroken.join();
+    }
+
+    private static Result tool(Path dir, String... command) {
+        try {
+            return run(dir, command);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
-    void cfnLintReportsNothing() throws Exception {
-        Result lint = run(PROJECT, "cfn-lint", "template.yaml");
+    void cfnLintReportsNothing() {
         assertEquals("", lint.output(), "cfn-lint template.yaml");
         assertEquals(0, lint.exitCode());
     }
 
     @Test
-    void cfnLintIsRealAndCatchesABrokenTemplate(@TempDir Path dir) throws Exception {
-        String template = Files.readString(PROJECT.resolve("template.yaml"))
-                .replace("Type: AWS::SES::ConfigurationSet\n", "Type: AWS::SESV2::ConfigurationSet\n")
-                .replaceFirst("Runtime: java21", "Runtime: java17");
-        Files.writeString(dir.resolve("template.yaml"), template);
-        Result lint = run(dir, "cfn-lint", "template.yaml");
-        assertTrue(lint.output().contains("E3006") && lint.output().contains("AWS::SESV2::ConfigurationSet"), lint.output());
-        assertTrue(lint.output().contains("java17"), lint.output());
+    void cfnLintIsRealAndCatchesABrokenTemplate() {
+        assertTrue(brokenLint.output().contains("E3006") && brokenLint.output().contains("AWS::SESV2::ConfigurationSet"),
+                brokenLint.output());
+        assertTrue(brokenLint.output().contains("java17"), brokenLint.output());
     }
 
     @Test
