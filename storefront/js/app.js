@@ -15,6 +15,7 @@ const ROUTES = [
   [/^\/cart$/, 'cart'],
   [/^\/orders\/([^/]+)$/, 'order'],
   [/^\/alerts\/confirmed$/, 'alerts'],
+  [/^\/pay\/([^/]+)$/, 'pay'],
   [/^\/merchant(?:\/([a-z]+))?(?:\/([^/]+))?$/, 'merchant'],
 ];
 

@@ -179,8 +179,9 @@ public final class LocalStack implements AutoCloseable {
      * @throws IllegalArgumentException when an override names no parameter or breaks its constraints
      */
     private static Template template(LocalStackOptions options, String apiUrl, String storefrontUrl) {
+        // No payment provider runs here: the card page is the demo storefront's stand-in.
         Map<String, String> parameters = new java.util.HashMap<>(Map.of("LinkBaseUrl", apiUrl,
-                "StorefrontUrl", storefrontUrl));
+                "StorefrontUrl", storefrontUrl, "PaymentPageUrl", storefrontUrl + "/pay/{orderId}"));
         parameters.putAll(options.parameterOverrides());
         Template template = Template.load(options.projectDir().resolve("template.yaml"), REGION, parameters);
         List<String> problems = ParameterOverrides.problems(template.parameters(), options.parameterOverrides());
