@@ -57,6 +57,17 @@ class StorefrontBrowserTest {
     }
 
     @Test
+    void theCardPageLinkOfAnOrderLandsOnAReadablePage() {
+        browser.reset(stack.storefrontUrl());
+        browser.open(stack.storefrontUrl() + "/pay/261123-ABCD2345");
+        String page = browser.awaitText("Objednávka 261123-ABCD2345");
+        assertTrue(page.contains("platební bránu"), page);
+        assertTrue(stack.environment("PlaceOrderFunction").get("PAYMENT_PAGE_URL")
+                .startsWith(stack.storefrontUrl() + "/pay/"), "the local card page is the storefront's");
+        browser.assertAccessible("the card page stand-in");
+    }
+
+    @Test
     void theStorefrontCallsTheApiFromItsOwnOriginAndTheApiAllowsIt() {
         assertTrue(!stack.storefrontUrl().equals(stack.apiUrl()), "a different origin");
         browser.open(stack.storefrontUrl() + "/");
