@@ -266,7 +266,7 @@ define({
     'product.openNow': 'Open now, until {closes}',
     'product.closedNow': 'Closed now',
     'product.hours': 'Opening hours',
-    'product.alternatives': 'In stock instead',
+    'product.alternatives': 'Available instead',
   },
   cs: {
     'product.breadcrumb': 'Drobečková navigace',
@@ -306,7 +306,7 @@ define({
     'product.openNow': 'Nyní otevřeno, do {closes}',
     'product.closedNow': 'Nyní zavřeno',
     'product.hours': 'Otevírací doba',
-    'product.alternatives': 'Skladem místo toho',
+    'product.alternatives': 'Dostupné místo toho',
   },
   fr: {
     'product.breadcrumb': 'Fil d’Ariane',
@@ -342,7 +342,7 @@ define({
     'product.openNow': 'Ouvert, jusqu’à {closes}',
     'product.closedNow': 'Fermé en ce moment',
     'product.hours': 'Horaires d’ouverture',
-    'product.alternatives': 'En stock à la place',
+    'product.alternatives': 'Disponible à la place',
   },
   uk: {
     'product.breadcrumb': 'Навігаційний ланцюжок',
@@ -367,7 +367,7 @@ define({
     'product.preordered': ({ count }, form) => (form === 'one' ? 'Передзамовлення ({count} товар) у кошику.'
       : form === 'few' ? 'Передзамовлення ({count} товари) у кошику.' : 'Передзамовлення ({count} товарів) у кошику.'),
     'product.goToCart': 'Перейти до кошика',
-    'product.alertTitle': 'Повідомити e-mail, коли з’явиться',
+    'product.alertTitle': 'Повідомте мене листом, коли товар з’явиться',
     'product.alertEmail': 'Ваша електронна адреса',
     'product.alertHint': 'Ми надішлемо один лист, коли цей розмір знову буде в наявності. Нічого більше.',
     'product.alertButton': 'Повідомити мене',
@@ -382,6 +382,6 @@ define({
     'product.openNow': 'Зараз відчинено, до {closes}',
     'product.closedNow': 'Зараз зачинено',
     'product.hours': 'Години роботи',
-    'product.alternatives': 'Натомість у наявності',
+    'product.alternatives': 'Можна купити натомість',
   },
 });

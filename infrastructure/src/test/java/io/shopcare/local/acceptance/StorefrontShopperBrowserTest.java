@@ -195,6 +195,7 @@ class StorefrontShopperBrowserTest {
                 "what the shopper typed survives the re-render");
         browser.visible(By.cssSelector("label[for='option-1']")).click();
         browser.visible(By.cssSelector("label[for='payment-BANK_TRANSFER']")).click();
+        browser.driver().executeScript("window.scrollTo(0, 0)");
         browser.screenshot("cart");
         browser.assertAccessible("the cart page");
 
