@@ -98,6 +98,16 @@ class StorefrontShopperBrowserTest {
         assertEquals(stack.storefrontUrl() + "/products/trail-fleece", browser.driver().getCurrentUrl());
         assertFalse(browser.visible(By.cssSelector("label[for='option-size-1']")).getText().contains("sold out"),
                 "size M is back");
+        boolean openBefore = brnoOpenNow();
+        browser.visible(By.id("check-stores")).click();
+        WebElement brno = browser.visible(By.cssSelector(".shop-store[data-location-id='store-brno']"));
+        boolean openAfter = brnoOpenNow();
+        assertTrue(brno.getText().contains("Shopcare Brno") && brno.getText().contains("Masarykova 8")
+                && brno.getText().contains("+420 542 100 300"), brno.getText());
+        if (openBefore == openAfter) { // not at the very minute it opens or closes
+            assertTrue(brno.getText().contains(openBefore ? "Open now, until " : "Closed now"),
+                    "open now in Prague time (" + openBefore + "): " + brno.getText());
+        }
         // (Chromium asks every origin for /favicon.ico on its own; the pages link theirs.)
         List<String> errors = browser.consoleErrors().stream().filter(e -> !e.contains("/favicon.ico")).toList();
         assertTrue(errors.isEmpty(), errors.toString());
@@ -218,7 +228,16 @@ class StorefrontShopperBrowserTest {
         assertEquals("[]", browser.driver().executeScript("return localStorage.getItem('shopcare.cart')"), "the cart is empty");
     }
 
-    @SuppressWarnings("unchecked")
+    /** The demo's Brno store: MON–FRI 10:00–19:00, SAT 10:00–16:00, in Prague time. */
+    private static boolean brnoOpenNow() {
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Prague"));
+        java.time.LocalTime time = now.toLocalTime();
+        java.time.DayOfWeek day = now.getDayOfWeek();
+        java.time.LocalTime closes = day == java.time.DayOfWeek.SATURDAY ? java.time.LocalTime.of(16, 0)
+                : day == java.time.DayOfWeek.SUNDAY ? java.time.LocalTime.of(10, 0) : java.time.LocalTime.of(19, 0);
+        return !time.isBefore(java.time.LocalTime.of(10, 0)) && time.isBefore(closes);
+    }
+
     private static List<String> productIds() {
         return browser.driver().findElements(By.cssSelector("#product-list li")).stream()
                 .map(li -> li.getAttribute("data-product-id")).toList();
