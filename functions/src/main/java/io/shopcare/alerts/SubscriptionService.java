@@ -3,11 +3,13 @@ package io.shopcare.alerts;
 import io.shopcare.alerts.LinkTokens.Purpose;
 import io.shopcare.alerts.Subscription.Ref;
 import io.shopcare.alerts.Subscription.Status;
+import io.shopcare.mail.Language;
 import io.shopcare.outcome.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** What the links in alert and digest e-mails do: confirm a sign-up, unsubscribe with one click. */
 public final class SubscriptionService {
@@ -46,9 +48,12 @@ public final class SubscriptionService {
         tokens.verify(token, Purpose.UNSUBSCRIBE, clock.instant());
     }
 
-    /** POST /alerts/unsubscribe: ends every alert and the digest of the token's subscriber. */
-    public void unsubscribe(String token) {
+    /**
+     * POST /alerts/unsubscribe: ends every alert and the digest of the token's subscriber; answers
+     * the language the subscriber signed up in, when known (a page for a browser is written in it).
+     */
+    public Optional<Language> unsubscribe(String token) {
         String subscriberId = tokens.verify(token, Purpose.UNSUBSCRIBE, clock.instant()).subject();
-        store.endAll(subscriberId, Status.UNSUBSCRIBED);
+        return store.endAll(subscriberId, Status.UNSUBSCRIBED).language();
     }
 }

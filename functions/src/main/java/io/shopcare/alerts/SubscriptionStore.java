@@ -2,6 +2,7 @@ package io.shopcare.alerts;
 
 import java.time.Duration;
 import java.time.Instant;
+import io.shopcare.mail.Language;
 import java.util.Optional;
 
 /** Where alerts, digest subscriptions and their subscribers are kept. */
@@ -34,8 +35,15 @@ public interface SubscriptionStore {
     /** PENDING_CONFIRMATION becomes ACTIVE; answers the status it has afterwards (empty: no such subscription). */
     Optional<Subscription.Status> activate(Subscription.Ref ref, Instant now);
 
-    /** Ends every alert and the digest of the subscriber with {@code status}; returns how many changed. */
-    int endAll(String subscriberId, Subscription.Status status);
+    /**
+     * Ends every alert and the digest of the subscriber with {@code status}; answers how many
+     * changed and the language of the subscriber's latest sign-up (empty when there is none).
+     */
+    Ended endAll(String subscriberId, Subscription.Status status);
+
+    /** What {@link #endAll} did: how many subscriptions changed, and the language the subscriber reads. */
+    record Ended(int changed, Optional<Language> language) {
+    }
 
     /** Marks the address as not to be written to at all (hard bounce, complaint); answers its subscriber id. */
     String suppressAddress(String addressKey, String newId);

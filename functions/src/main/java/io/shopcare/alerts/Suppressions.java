@@ -20,6 +20,6 @@ public final class Suppressions {
     /** Suppresses the address; returns how many of its subscriptions ended now. */
     public int suppress(String rawEmail) {
         return EmailAddress.parse(rawEmail).map(email -> store.endAll(
-                store.suppressAddress(email.key(), newIds.get()), Status.SUPPRESSED)).orElse(0);
+                store.suppressAddress(email.key(), newIds.get()), Status.SUPPRESSED).changed()).orElse(0);
     }
 }

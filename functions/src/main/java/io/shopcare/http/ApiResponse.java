@@ -46,6 +46,14 @@ public record ApiResponse(int status, String contentType, String body, Map<Strin
         return new ApiResponse(status, "text/html; charset=utf-8", html, Map.of());
     }
 
+    /**
+     * 303 See Other to {@code location}: a browser that followed a link is sent on to a page (with
+     * a GET), after the request itself was handled.
+     */
+    public static ApiResponse seeOther(String location) {
+        return new ApiResponse(303, "text/plain; charset=utf-8", "See " + location + "\n", Map.of("location", location));
+    }
+
     /** What the edge itself refused (size, media type, syntax). */
     public static ApiResponse error(ApiException e) {
         return error(e.status(), e.code(), e.getMessage(), List.of());

@@ -102,16 +102,22 @@ final class InMemorySubscriptionStore implements SubscriptionStore {
     }
 
     @Override
-    public int endAll(String subscriberId, Status status) {
+    public Ended endAll(String subscriberId, Status status) {
         calls.add("endAll");
         int changed = 0;
+        Subscription latest = null;
         for (Entry entry : entries.values()) {
-            if (entry.subscription.ref().subscriberId().equals(subscriberId) && entry.subscription.status() != status) {
-                entry.subscription = entry.subscription.withStatus(status);
-                changed++;
+            if (entry.subscription.ref().subscriberId().equals(subscriberId)) {
+                if (latest == null || entry.subscription.createdAt().isAfter(latest.createdAt())) {
+                    latest = entry.subscription;
+                }
+                if (entry.subscription.status() != status) {
+                    entry.subscription = entry.subscription.withStatus(status);
+                    changed++;
+                }
             }
         }
-        return changed;
+        return new Ended(changed, java.util.Optional.ofNullable(latest).map(Subscription::language));
     }
 
     @Override

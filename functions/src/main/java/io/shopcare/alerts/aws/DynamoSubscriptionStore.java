@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -230,8 +231,11 @@ public final class DynamoSubscriptionStore implements SubscriptionStore {
     }
 
     @Override
-    public int endAll(String subscriberId, Status status) {
+    public Ended endAll(String subscriberId, Status status) {
         int changed = 0;
+        // The language of the latest sign-up comes back with the writes (the index holds keys only).
+        String latestAt = null;
+        Language language = null;
         Map<String, AttributeValue> startKey = null;
         do {
             QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(AlertsTable.BY_OWNER)
@@ -243,21 +247,32 @@ public final class DynamoSubscriptionStore implements SubscriptionStore {
             }
             QueryResponse page = dynamoDb.query(query.build());
             for (Map<String, AttributeValue> found : page.items()) {
+                Map<String, AttributeValue> item;
                 try {
-                    dynamoDb.updateItem(r -> r.tableName(table)
+                    item = dynamoDb.updateItem(r -> r.tableName(table)
                             .key(key(Attributes.string(found, "pk"), Attributes.string(found, "sk")))
                             .updateExpression("SET #status = :status REMOVE #queue, queuedAt, queueOrder")
                             .conditionExpression("attribute_exists(pk) AND #status <> :status")
                             .expressionAttributeNames(Map.of("#status", "status", "#queue", "queue"))
-                            .expressionAttributeValues(Map.of(":status", s(status.name()))));
+                            .expressionAttributeValues(Map.of(":status", s(status.name())))
+                            .returnValues(ReturnValue.ALL_NEW)
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
+                            .attributes();
                     changed++;
                 } catch (ConditionalCheckFailedException alreadyEnded) {
                     // Nothing to change: redelivered feedback or a second click.
+                    item = alreadyEnded.hasItem() ? alreadyEnded.item() : Map.of();
+                }
+                Language itemLanguage = Language.ofTag(Attributes.string(item, "lang"));
+                String at = Objects.requireNonNullElse(Attributes.string(item, "requestedAt"), "");
+                if (itemLanguage != null && (latestAt == null || at.compareTo(latestAt) > 0)) {
+                    language = itemLanguage;
+                    latestAt = at;
                 }
             }
             startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (startKey != null);
-        return changed;
+        return new Ended(changed, Optional.ofNullable(language));
     }
 
     // ------------------------------------------------------------------ queues: restock waves and the digest

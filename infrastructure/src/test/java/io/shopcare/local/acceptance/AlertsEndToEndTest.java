@@ -144,6 +144,35 @@ class AlertsEndToEndTest {
     }
 
     @Test
+    void aBrowserIsSentToTheStorefrontsConfirmedPageAndReadsTheUnsubscribedPageInTheSubscribersLanguage()
+            throws Exception {
+        String browserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        String sku = soldOutProduct("browser");
+        signUp(sku, "browser@example.com", "fr");
+        Map<String, Object> confirmation = awaitEmails("browser@example.com", 1).get(0);
+        java.net.http.HttpResponse<String> redirect = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(link(CONFIRM_LINK, confirmation)))
+                        .header("Accept", browserAccept).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, redirect.statusCode(), redirect.body());
+        assertEquals(stack.storefrontUrl() + "/alerts/confirmed?status=ACTIVE&sku=" + sku,
+                redirect.headers().firstValue("location").orElse(null));
+        // The redirect did confirm: the JSON client now sees the alert active.
+        assertEquals(Map.of("status", "ACTIVE", "sku", sku), client.get(path(link(CONFIRM_LINK, confirmation))).json());
+
+        String unsubscribe = path(link(UNSUBSCRIBE_LINK, confirmation));
+        StackClient.Answer page = client.send("POST", unsubscribe, "application/x-www-form-urlencoded",
+                "List-Unsubscribe=One-Click", false, Map.of("Accept", browserAccept, "Accept-Language", "en"));
+        assertEquals(200, page.status(), page.body());
+        assertTrue(page.contentType().startsWith("text/html"), page.contentType());
+        assertTrue(page.body().contains("lang=\"fr\"") && page.body().contains("Désabonnement effectué")
+                && page.body().contains("href=\"" + stack.storefrontUrl() + "\""), page.body());
+        assertEquals(409, client.get(path(link(CONFIRM_LINK, confirmation))).status(), "it did unsubscribe");
+        assertEquals(Map.of("status", "UNSUBSCRIBED"), client.send("POST", unsubscribe, null, null, false,
+                Map.of("Accept", "*/*")).json(), "a mail client still gets JSON");
+    }
+
+    @Test
     void aGetOfTheUnsubscribeLinkAloneKeepsTheAlert() {
         String sku = soldOutProduct("scanner");
         signUp(sku, "scanned@example.com", "en");
