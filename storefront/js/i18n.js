@@ -67,11 +67,16 @@ export function plural(count) {
   return typeof count === 'number' ? new Intl.PluralRules(current).select(count) : 'other';
 }
 
+/** The conventions numbers and dates follow: a European shop's English is British English. */
+function formatLocale() {
+  return current === 'en' ? 'en-GB' : current;
+}
+
 export function money(value) {
   if (!value) {
     return '';
   }
-  return new Intl.NumberFormat(current, { style: 'currency', currency: value.currency })
+  return new Intl.NumberFormat(formatLocale(), { style: 'currency', currency: value.currency })
     .format(Number(value.amount));
 }
 
@@ -81,13 +86,13 @@ export function date(iso) {
     return '';
   }
   const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
-  return new Intl.DateTimeFormat(current, { dateStyle: 'long', timeZone: 'UTC' })
+  return new Intl.DateTimeFormat(formatLocale(), { dateStyle: 'long', timeZone: 'UTC' })
     .format(new Date(Date.UTC(year, month - 1, day)));
 }
 
 /** An instant in the shopper's own time zone. */
 export function dateTime(iso) {
-  return iso ? new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : '';
+  return iso ? new Intl.DateTimeFormat(formatLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : '';
 }
 
 document.documentElement.lang = current;

@@ -94,6 +94,10 @@ final class StorefrontServer implements AutoCloseable {
         if (path == null || path.equals("/") || path.isEmpty()) {
             return root.resolve("index.html");
         }
+        if (path.equals("/favicon.ico")) {
+            // Browsers ask for it whatever the page declares; the SVG icon answers.
+            return root.resolve("favicon.svg");
+        }
         if (path.equals(QR_LIBRARY)) {
             Path library = root.resolve("node_modules/qrcode-generator/dist/qrcode.mjs");
             return Files.isRegularFile(library) ? library : null;

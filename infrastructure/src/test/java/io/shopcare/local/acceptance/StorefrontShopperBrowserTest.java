@@ -108,8 +108,7 @@ class StorefrontShopperBrowserTest {
             assertTrue(brno.getText().contains(openBefore ? "Open now, until " : "Closed now"),
                     "open now in Prague time (" + openBefore + "): " + brno.getText());
         }
-        // (Chromium asks every origin for /favicon.ico on its own; the pages link theirs.)
-        List<String> errors = browser.consoleErrors().stream().filter(e -> !e.contains("/favicon.ico")).toList();
+        List<String> errors = browser.consoleErrors();
         assertTrue(errors.isEmpty(), errors.toString());
     }
 
