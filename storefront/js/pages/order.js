@@ -151,7 +151,8 @@ class OrderPage {
   }
 
   pickup(order) {
-    if (!order.pickup) {
+    // Where and until when: while it waits there (afterwards the timeline keeps the story).
+    if (!order.pickup || order.status !== 'READY_FOR_PICKUP') {
       return null;
     }
     const { location = {}, openingHours, storageUntil } = order.pickup;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -107,9 +108,12 @@ class StorefrontOrderBrowserTest {
         assertEquals("RESERVED", line(order.read(), JACKET + "-S").get("status"));
         assertTrue(browser.awaitText("2 cancelled").contains("Items cancelled"), "the timeline names the cancellation");
 
-        browser.visible(By.id("action-payment")).click();
-        browser.visible(By.id("payment-BANK_TRANSFER")).click();
-        browser.visible(By.id("payment-submit")).click();
+        // By keyboard: the button opens its form and moves the focus into it; arrows pick the method.
+        browser.visible(By.id("action-payment")).sendKeys(Keys.ENTER);
+        browser.await(d -> "payment-CARD".equals(d.switchTo().activeElement().getAttribute("id")), "the focus in the form");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+        assertTrue(browser.visible(By.id("payment-BANK_TRANSFER")).isSelected(), "the arrow key chose the transfer");
+        browser.visible(By.id("payment-submit")).sendKeys(Keys.ENTER);
         browser.awaitText("You now pay by bank transfer");
         WebElement qr = browser.visible(By.id("qr-payment-image"));
         assertTrue(qr.getAttribute("src").startsWith("data:image/"), qr.getAttribute("src"));
@@ -123,6 +127,7 @@ class StorefrontOrderBrowserTest {
         String shown = browser.awaitText((String) instructions.get("variableSymbol"));
         assertTrue(shown.contains((String) instructions.get("iban")) && shown.contains((String) ((Map<?, ?>) instructions.get("amount")).get("amount")), shown);
         browser.assertAccessible("the bank-transfer order page");
+        browser.driver().executeScript("document.getElementById('order-payment-heading').scrollIntoView()");
         browser.screenshot("order-bank-transfer");
     }
 
@@ -221,6 +226,28 @@ class StorefrontOrderBrowserTest {
         assertEquals("https://track.example.com/parcel/OP-TRACK-77", tracking.getAttribute("href"));
         assertTrue(tracking.getText().contains("OP-TRACK-77"), tracking.getText());
         assertTrue(browser.awaitText("Shipped").contains("tracking number OP-TRACK-77"), "the timeline shows the parcel");
+    }
+
+    @Test
+    void anActionRefusedByTheApiShowsItsMessageAndKeepsTheForm() {
+        Placed order = place("olga.stale@example.com", "CASH_ON_DELIVERY", JACKET + "-S", 1, BOOT, 1);
+        browser.reset(stack.storefrontUrl());
+        browser.open(order.link());
+        browser.visible(By.id("action-cancel")).click();
+        type(browser.visible(By.id("cancel-qty-1")), "1");
+        // Meanwhile the warehouse ships it: the page still offers the cancellation it showed.
+        event(order.id(), "{\"type\": \"PACKED\"}");
+        event(order.id(), "{\"type\": \"SHIPPED\", \"trackingNumber\": \"OPS1\"}");
+        browser.visible(By.id("cancel-submit")).click();
+        WebElement alert = browser.visible(By.cssSelector("#cancel-errors [role=alert]"));
+        StackClient.Answer refused = client.send("POST", "/orders/" + order.id() + "/cancellations", "application/json",
+                "{\"lines\": [{\"sku\": \"" + BOOT + "\", \"quantity\": 1}]}", false,
+                Map.of("Authorization", "Bearer " + order.token()));
+        assertEquals(409, refused.status(), refused.body());
+        String message = (String) ((Map<?, ?>) refused.json().get("error")).get("message");
+        assertEquals(message, alert.getText());
+        assertEquals("1", browser.visible(By.id("cancel-qty-1")).getAttribute("value"), "the shopper's input is kept");
+        assertEquals(alert, browser.driver().switchTo().activeElement(), "the refusal has the focus");
     }
 
     @Test
