@@ -292,7 +292,9 @@ function eventForm(main, order, type) {
       announce(message);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
-        throw error;
+        setAdminToken(null);
+        go(location.pathname, { replace: true });
+        return;
       }
       const box = errorBox(error);
       box.setAttribute('tabindex', '-1');

@@ -220,17 +220,25 @@ function slotForm(page, order, name) {
   const slot = order.delivery?.slot;
   const earliest = order.estimatedDelivery?.earliest;
   const day = h('input', { type: 'date', id: 'slot-date', min: earliest, value: slot?.date || earliest || '', required: true });
-  const from = h('input', { type: 'time', id: 'slot-from', value: slot?.from || '08:00', required: true });
-  const to = h('input', { type: 'time', id: 'slot-to', value: slot?.to || '12:00', required: true });
+  // Plain text fields for the times: a time input shows 12- or 24-hour clocks by browser, and the
+  // carrier's windows are 24-hour times (08:00-12:00).
+  const time = (id, value) => h('input', { type: 'text', id, value, required: true, inputmode: 'numeric', size: 5,
+    maxlength: 5, autocomplete: 'off', 'aria-describedby': 'slot-time-hint' });
+  const from = time('slot-from', slot?.from || '08:00');
+  const to = time('slot-to', slot?.to || '12:00');
   return form(name, t('oa.slot.legend'), [
     field('slot-date', t('oa.slot.date'), day, earliest ? t('oa.slot.earliest', { date: date(earliest) }) : null),
     h('div', { class: 'order-inline' }, field('slot-from', t('oa.slot.from'), from), field('slot-to', t('oa.slot.to'), to)),
-    h('p', { class: 'field-hint' }, t('oa.slot.hint')),
+    h('p', { class: 'field-hint', id: 'slot-time-hint' }, t('oa.slot.hint')),
   ], t('oa.slot.submit'), async () => {
-    if (!day.value || !from.value || !to.value) {
+    const clock = (input) => {
+      const found = /^\s*([01]?\d|2[0-3])[:.h]?([0-5]\d)\s*$/.exec(input.value);
+      return found ? `${found[1].padStart(2, '0')}:${found[2]}` : null;
+    };
+    if (!day.value || !clock(from) || !clock(to)) {
       throw invalid(t('oa.slot.missing'));
     }
-    const deliverySlot = { date: day.value, from: from.value.slice(0, 5), to: to.value.slice(0, 5) };
+    const deliverySlot = { date: day.value, from: clock(from), to: clock(to) };
     const answer = await page.call('PUT', '/delivery', { body: { deliverySlot } });
     return [answer, t('oa.slot.done', { date: date(deliverySlot.date), from: deliverySlot.from, to: deliverySlot.to })];
   }, { page });
@@ -429,9 +437,9 @@ define({
     'oa.slot.earliest': 'The earliest day is {date}.',
     'oa.slot.from': 'From',
     'oa.slot.to': 'To',
-    'oa.slot.hint': 'The courier delivers in fixed time windows; if yours is not one of them, we tell you which are.',
+    'oa.slot.hint': 'Times on the 24-hour clock, for example 08:00 and 12:00. The courier delivers in fixed windows; if yours is not one of them, we tell you which are.',
     'oa.slot.submit': 'Save the delivery time',
-    'oa.slot.missing': 'Fill in the day and the time window.',
+    'oa.slot.missing': 'Fill in the day and both times as hours and minutes, for example 08:00.',
     'oa.slot.done': 'The courier comes on {date} between {from} and {to}.',
     'oa.pickup.button': 'Keep it for me longer',
     'oa.pickup.legend': 'Extend the pickup time',
@@ -512,9 +520,9 @@ define({
     'oa.slot.earliest': 'Nejdříve {date}.',
     'oa.slot.from': 'Od',
     'oa.slot.to': 'Do',
-    'oa.slot.hint': 'Kurýr doručuje v pevných časových oknech; pokud zvolíte jiné, řekneme vám, která to jsou.',
+    'oa.slot.hint': 'Časy ve 24hodinovém formátu, například 08:00 a 12:00. Kurýr doručuje v pevných časových oknech; pokud zvolíte jiné, řekneme vám, která to jsou.',
     'oa.slot.submit': 'Uložit čas doručení',
-    'oa.slot.missing': 'Vyplňte den a časové okno.',
+    'oa.slot.missing': 'Vyplňte den a oba časy jako hodiny a minuty, například 08:00.',
     'oa.slot.done': 'Kurýr přijede {date} mezi {from} a {to}.',
     'oa.pickup.button': 'Podržet zboží déle',
     'oa.pickup.legend': 'Prodloužit lhůtu vyzvednutí',
@@ -595,9 +603,9 @@ define({
     'oa.slot.earliest': 'Au plus tôt le {date}.',
     'oa.slot.from': 'De',
     'oa.slot.to': 'À',
-    'oa.slot.hint': 'Le livreur passe dans des créneaux fixes ; si le vôtre n’en fait pas partie, nous vous indiquons lesquels.',
+    'oa.slot.hint': 'Heures au format 24 h, par exemple 08:00 et 12:00. Le livreur passe dans des créneaux fixes ; si le vôtre n’en fait pas partie, nous vous indiquons lesquels.',
     'oa.slot.submit': 'Enregistrer le créneau',
-    'oa.slot.missing': 'Indiquez le jour et le créneau.',
+    'oa.slot.missing': 'Indiquez le jour et les deux heures en heures et minutes, par exemple 08:00.',
     'oa.slot.done': 'Le livreur passe le {date} entre {from} et {to}.',
     'oa.pickup.button': 'La garder plus longtemps',
     'oa.pickup.legend': 'Prolonger le délai de retrait',
@@ -678,9 +686,9 @@ define({
     'oa.slot.earliest': 'Найраніше {date}.',
     'oa.slot.from': 'З',
     'oa.slot.to': 'До',
-    'oa.slot.hint': 'Кур’єр доставляє у фіксовані проміжки часу; якщо ваш не з них, ми підкажемо, які є.',
+    'oa.slot.hint': 'Час у 24-годинному форматі, наприклад 08:00 і 12:00. Кур’єр доставляє у фіксовані проміжки часу; якщо ваш не з них, ми підкажемо, які є.',
     'oa.slot.submit': 'Зберегти час доставки',
-    'oa.slot.missing': 'Укажіть день і проміжок часу.',
+    'oa.slot.missing': 'Укажіть день і обидва часи в годинах і хвилинах, наприклад 08:00.',
     'oa.slot.done': 'Кур’єр приїде {date} між {from} і {to}.',
     'oa.pickup.button': 'Зберігати довше',
     'oa.pickup.legend': 'Подовжити термін зберігання',

@@ -108,6 +108,20 @@ class StorefrontOrderBrowserTest {
         assertEquals("RESERVED", line(order.read(), JACKET + "-S").get("status"));
         assertTrue(browser.awaitText("2 cancelled").contains("Items cancelled"), "the timeline names the cancellation");
 
+        browser.visible(By.id("action-modify")).click();
+        type(browser.visible(By.id("modify-qty-0")), "2");
+        browser.visible(By.id("modify-submit")).click();
+        browser.awaitText("Your order was changed. The new total is €240.00.");
+        assertEquals(2, ((Number) line(order.read(), JACKET + "-S").get("quantity")).intValue());
+
+        browser.visible(By.id("action-slot")).click();
+        type(browser.visible(By.id("slot-from")), "12:00");
+        type(browser.visible(By.id("slot-to")), "16:00");
+        browser.visible(By.id("slot-submit")).click();
+        browser.awaitText("between 12:00 and 16:00");
+        Map<?, ?> slot = (Map<?, ?>) ((Map<?, ?>) order.read().get("delivery")).get("slot");
+        assertEquals("12:00", slot.get("from"), String.valueOf(slot));
+
         // By keyboard: the button opens its form and moves the focus into it; arrows pick the method.
         browser.visible(By.id("action-payment")).sendKeys(Keys.ENTER);
         browser.await(d -> "payment-CARD".equals(d.switchTo().activeElement().getAttribute("id")), "the focus in the form");
