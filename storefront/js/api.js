@@ -23,10 +23,11 @@ export function apiUrl(path) {
 
 /**
  * Calls the API and returns the parsed JSON (or null for an empty answer).
- * options: body (sent as JSON), admin (send the merchant's token), idempotencyKey (creating POSTs:
- * a retried click or a reload sends the same key, so nothing happens twice).
+ * options: body (sent as JSON), admin (send the merchant's token), bearer (an order's access token,
+ * from its e-mail link), idempotencyKey (creating POSTs: a retried click or a reload sends the same
+ * key, so nothing happens twice).
  */
-export async function api(method, path, { body, admin = false, idempotencyKey } = {}) {
+export async function api(method, path, { body, admin = false, bearer, idempotencyKey } = {}) {
   const headers = { Accept: 'application/json', 'Accept-Language': locale() };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -36,6 +37,8 @@ export async function api(method, path, { body, admin = false, idempotencyKey } 
   }
   if (admin) {
     headers.Authorization = 'Bearer ' + (adminToken() || '');
+  } else if (bearer) {
+    headers.Authorization = 'Bearer ' + bearer;
   }
   let response;
   try {
