@@ -23,13 +23,16 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * One function of the template: its handler built once, as a Lambda container would, through
- * the project's convention of a public constructor taking the environment. With a policy, the
- * handler is built and invoked in the function's role, so its SDK calls meet local IAM.
+ * One function of the template: its handler built once, on its first invocation as a Lambda
+ * container's cold start would, through the project's convention of a public constructor taking the
+ * environment (a stack start builds none of the ~40 handlers a test mostly never calls; the
+ * constructor's presence is checked at once; a test's replacement handler is built at start). With a policy, the handler is built and invoked in
+ * the function's role, so its SDK calls meet local IAM.
  */
 final class LocalFunction {
     private final Template.Function definition;
-    private final RequestHandler<Object, Object> handler;
+    private final Function<Map<String, String>, RequestHandler<?, ?>> replacement;
+    private volatile RequestHandler<Object, Object> handler;
     private final Map<String, String> environment;
     private final FunctionRole role;
 
@@ -56,7 +59,36 @@ final class LocalFunction {
         environment.put("AWS_DEFAULT_REGION", region);
         environment.put("AWS_LAMBDA_FUNCTION_NAME", definition.logicalId());
         this.environment = Map.copyOf(environment);
-        this.handler = inRole(() -> build(replacement));
+        this.replacement = replacement;
+        if (replacement == null) {
+            constructor();
+        } else {
+            // A test's own handler is built at once, as the test expects to see its environment.
+            handler();
+        }
+    }
+
+    /** The handler, built on first use. */
+    private RequestHandler<Object, Object> handler() {
+        RequestHandler<Object, Object> built = handler;
+        if (built == null) {
+            synchronized (this) {
+                built = handler;
+                if (built == null) {
+                    built = inRole(() -> build(replacement));
+                    handler = built;
+                }
+            }
+        }
+        return built;
+    }
+
+    private java.lang.reflect.Constructor<?> constructor() {
+        try {
+            return Class.forName(definition.handlerClass()).getConstructor(Map.class);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build the handler of " + definition.logicalId(), e);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -65,8 +97,7 @@ final class LocalFunction {
             return (RequestHandler<Object, Object>) replacement.apply(environment);
         }
         try {
-            Class<?> type = Class.forName(definition.handlerClass());
-            return (RequestHandler<Object, Object>) type.getConstructor(Map.class).newInstance(environment);
+            return (RequestHandler<Object, Object>) constructor().newInstance(environment);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build the handler of " + definition.logicalId(), e);
         }
@@ -99,7 +130,7 @@ final class LocalFunction {
      * the event class its template events deliver.
      */
     Type inputType() {
-        Type declared = LambdaPayloads.handlerTypeArgument(handler.getClass(), 0);
+        Type declared = LambdaPayloads.handlerTypeArgument(handler().getClass(), 0);
         if (declared != null) {
             return declared;
         }
@@ -117,7 +148,7 @@ final class LocalFunction {
 
     /** The handler's declared answer type ({@code O}), or Object when erased. */
     Type outputType() {
-        Type declared = LambdaPayloads.handlerTypeArgument(handler.getClass(), 1);
+        Type declared = LambdaPayloads.handlerTypeArgument(handler().getClass(), 1);
         return declared == null ? Object.class : declared;
     }
 
@@ -132,6 +163,7 @@ final class LocalFunction {
 
     private Object invokeInRole(Object event) {
         Context context = new LocalContext(definition);
+        RequestHandler<Object, Object> handler = handler();
         if (handler instanceof RequestStreamHandler stream) {
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             try {
