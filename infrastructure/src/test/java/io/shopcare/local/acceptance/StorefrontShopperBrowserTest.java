@@ -204,8 +204,10 @@ class StorefrontShopperBrowserTest {
                 "what the shopper typed survives the re-render");
         browser.visible(By.cssSelector("label[for='option-1']")).click();
         browser.visible(By.cssSelector("label[for='payment-BANK_TRANSFER']")).click();
-        browser.driver().executeScript("window.scrollTo(0, 0)");
-        browser.screenshot("cart");
+        // The picture shows the quote: each delivery option with its price and dates.
+        browser.driver().executeScript("arguments[0].closest('fieldset').scrollIntoView({block: 'start'})",
+                browser.visible(By.cssSelector("label[for='option-0']")));
+        browser.screenshot("checkout");
         browser.assertAccessible("the cart page");
 
         browser.visible(By.id("place-order")).click();
