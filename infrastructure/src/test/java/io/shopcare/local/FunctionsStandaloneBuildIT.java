@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -23,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * exactly those two goals on a copy of the folder alone (-B -q only quieten the log), then checks
  * the artifact Lambda would get: the handlers, a lean closure, and its size. The two goals run in one
  * Maven start, and without the module's tests: they ran in this very build from the same sources,
- * and {@link StandaloneTests} checks that none of them reads a file outside the folder (the one way
+ * and {@link StandaloneBuild} checks that none of them reads a file outside the folder (the one way
  * they could pass in the reactor and fail in sam build's copy).
  */
 class FunctionsStandaloneBuildIT {
@@ -38,10 +35,10 @@ class FunctionsStandaloneBuildIT {
     void theFunctionsFolderBuildsAloneAsSamBuildDoesWithALeanRuntimeClosure(@TempDir Path scratch) throws Exception {
         Path source = LocalStack.findProjectDir().resolve("functions");
         Path copy = scratch.resolve("functions");
-        copyWithoutBuildOutput(source, copy);
+        StandaloneBuild.copyWithoutBuildOutput(source, copy);
 
-        StandaloneTests.assertSelfContained(copy);
-        assertEquals(0, mvn(copy, "clean", "install", "-DskipTests", "dependency:copy-dependencies",
+        StandaloneBuild.assertSelfContained(copy);
+        assertEquals(0, StandaloneBuild.mvn(copy, "clean", "install", "-DskipTests", "dependency:copy-dependencies",
                 "-DincludeScope=runtime", "-Dmdep.prependGroupId=true"), "sam build's Maven goals in a copy of functions/ alone");
 
         Path jar = copy.resolve("target/shopcare-functions-0.1.0-SNAPSHOT.jar");
@@ -73,36 +70,5 @@ class FunctionsStandaloneBuildIT {
             assertFalse(dependencies.stream().anyMatch(d -> d.contains(excluded)), excluded + " is in the Lambda artifact");
         }
         assertTrue(bytes <= MAX_ARTIFACT_BYTES, "the artifact has " + bytes + " bytes, over " + MAX_ARTIFACT_BYTES);
-    }
-
-    private static void copyWithoutBuildOutput(Path source, Path copy) throws IOException {
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path relative = source.relativize(file);
-                if (relative.startsWith("target")) {
-                    continue;
-                }
-                Path target = copy.resolve(relative.toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static int mvn(Path dir, String... goals) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-q", "-ntp"));
-        command.addAll(List.of(goals));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).inheritIO();
-        // The copy has no .mvn/jvm.config: the same short-lived-JVM options as this build's Maven.
-        builder.environment().put("MAVEN_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
-        Process process = builder.start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("mvn " + String.join(" ", goals) + " took over 5 minutes");
-        }
-        return process.exitValue();
     }
 }

@@ -12,7 +12,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +47,12 @@ class LabelsStandaloneBuildIT {
         Path project = LocalStack.findProjectDir();
         Path repository = overlayRepository(scratch.resolve("m2"));
         Path copy = scratch.resolve("labels");
-        copyWithoutBuildOutput(project.resolve("labels"), copy);
+        StandaloneBuild.copyWithoutBuildOutput(project.resolve("labels"), copy);
 
         String local = "-Dmaven.repo.local=" + repository;
-        StandaloneTests.assertSelfContained(copy);
-        // One Maven start, without the module's tests (they ran in this build; see StandaloneTests).
-        assertEquals(0, mvn(copy, local, "clean", "install", "-DskipTests", "dependency:copy-dependencies",
+        StandaloneBuild.assertSelfContained(copy);
+        // One Maven start, without the module's tests (they ran in this build; see StandaloneBuild).
+        assertEquals(0, StandaloneBuild.mvn(copy, local, "clean", "install", "-DskipTests", "dependency:copy-dependencies",
                 "-DincludeScope=runtime", "-Dmdep.prependGroupId=true"), "sam build's Maven goals in a copy of labels/ alone");
 
         Path jar = copy.resolve("target/shopcare-labels-" + VERSION + ".jar");
@@ -158,36 +157,5 @@ class LabelsStandaloneBuildIT {
         return output.lines().filter(l -> l.startsWith("LABEL-COLD-START ")).findFirst()
                 .map(l -> Json.parseObject(l.substring("LABEL-COLD-START ".length())))
                 .orElseThrow(() -> new AssertionError("no result line in:\n" + output));
-    }
-
-    private static void copyWithoutBuildOutput(Path source, Path copy) throws IOException {
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path relative = source.relativize(file);
-                if (relative.startsWith("target")) {
-                    continue;
-                }
-                Path target = copy.resolve(relative.toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static int mvn(Path dir, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-q", "-ntp"));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).inheritIO();
-        // The copy has no .mvn/jvm.config: the same short-lived-JVM options as this build's Maven.
-        builder.environment().put("MAVEN_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
-        Process process = builder.start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("mvn " + String.join(" ", arguments) + " took over 5 minutes");
-        }
-        return process.exitValue();
     }
 }
