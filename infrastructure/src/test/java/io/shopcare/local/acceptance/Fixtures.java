@@ -42,6 +42,20 @@ public final class Fixtures {
                  "shipsOnline": %s, "pickup": %s, "processingDays": 1}""".formatted(type, name, shipsOnline, !shipsOnline);
     }
 
+    /** Opening hours 08:00–18:00 every day of the week, as the openingHours array's items. */
+    public static String everyDay() {
+        return String.join(", ", java.util.List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN").stream()
+                .map(d -> "{\"day\": \"" + d + "\", \"opens\": \"08:00\", \"closes\": \"18:00\"}").toList());
+    }
+
+    /** A warehouse in Prague that ships online and works every day (orders count no weekend). */
+    public static String everyDayWarehouse(String name) {
+        return """
+                {"type": "WAREHOUSE", "name": "%s", "address": {"street": "Skladová 5", "city": "Praha",
+                 "postcode": "190 00", "country": "CZ"}, "phone": "+420 222 000 555", "timezone": "Europe/Prague",
+                 "openingHours": [%s], "shipsOnline": true, "pickup": false, "processingDays": 1}""".formatted(name, everyDay());
+    }
+
     /** A HOME courier with a free-delivery threshold and three delivery slots. */
     public static String carrier(String name) {
         return """

@@ -74,12 +74,12 @@ class OrdersEndToEndTest {
         ok(client.admin("PUT", "/admin/locations/" + WAREHOUSE, """
                 {"type": "WAREHOUSE", "name": "Orders warehouse", "address": {"street": "Skladová 5", "city": "Praha",
                  "postcode": "190 00", "country": "CZ"}, "phone": "+420 222 000 999", "timezone": "Europe/Prague",
-                 "openingHours": [%s], "shipsOnline": true, "pickup": false, "processingDays": 1}""".formatted(week())));
+                 "openingHours": [%s], "shipsOnline": true, "pickup": false, "processingDays": 1}""".formatted(Fixtures.everyDay())));
         ok(client.admin("PUT", "/admin/locations/" + STORE, """
                 {"type": "STORE", "name": "Orders store", "address": {"street": "Na Příkopě 1", "city": "Praha",
                  "postcode": "110 00", "country": "CZ"}, "phone": "+420 222 000 888", "timezone": "Europe/Prague",
                  "openingHours": [%s], "shipsOnline": false, "pickup": true, "processingDays": 0, "storageDays": 5}"""
-                .formatted(week())));
+                .formatted(Fixtures.everyDay())));
         ok(client.admin("PUT", "/admin/carriers/orders-courier", Fixtures.carrier("Orders courier")));
     }
 
@@ -669,11 +669,6 @@ class OrdersEndToEndTest {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    private static String week() {
-        return String.join(", ", List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN").stream()
-                .map(d -> "{\"day\": \"" + d + "\", \"opens\": \"08:00\", \"closes\": \"18:00\"}").toList());
-    }
 
     /** A one-SKU product (orders-NAME) with {@code units} at the warehouse; returns the SKU. */
     private static String product(String name, int units) {

@@ -35,13 +35,7 @@ class PreordersEndToEndTest {
         stack = LocalStack.start(LocalStackOptions.forTests());
         client = new StackClient(stack.apiUrl(), stack.adminToken());
         inbox = new SesInbox(stack.sesUrl());
-        String week = String.join(", ", List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN").stream()
-                .map(d -> "{\"day\": \"" + d + "\", \"opens\": \"08:00\", \"closes\": \"18:00\"}").toList());
-        ok(client.admin("PUT", "/admin/locations/" + WAREHOUSE, """
-                {"type": "WAREHOUSE", "name": "Pre-order warehouse", "address": {"street": "Skladová 5", "city": "Praha",
-                 "postcode": "190 00", "country": "CZ"}, "phone": "+420 222 000 777", "timezone": "Europe/Prague",
-                 "openingHours": [%s],
-                 "shipsOnline": true, "pickup": false, "processingDays": 1}""".formatted(week)));
+        ok(client.admin("PUT", "/admin/locations/" + WAREHOUSE, Fixtures.everyDayWarehouse("Pre-order warehouse")));
         ok(client.admin("PUT", "/admin/carriers/" + CARRIER, Fixtures.carrier("Pre-order courier")));
     }
 
