@@ -34,6 +34,8 @@ final class Browser implements AutoCloseable {
     private static final Path CHROMIUM = Path.of(System.getProperty("shopcare.chromium", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("shopcare.chromedriver", "/usr/bin/chromedriver"));
     private static final Duration WAIT = Duration.ofSeconds(15);
+    /** Selenium polls every 500 ms by default: most of a page test would be spent waiting for the next look. */
+    private static final Duration POLL = Duration.ofMillis(40);
     private final ChromeDriver driver;
     private final Path profile;
     private final Path projectDir;
@@ -89,7 +91,7 @@ final class Browser implements AutoCloseable {
     /** Waits until {@code condition} holds (not null, not false), or fails with what the page showed. */
     <T> T await(Function<WebDriver, T> condition, String what) {
         try {
-            return new WebDriverWait(driver, WAIT).withMessage(what).until(condition);
+            return new WebDriverWait(driver, WAIT, POLL).withMessage(what).until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("timed out waiting for " + what + " on " + driver.getCurrentUrl() + ":\n"
                     + driver.findElement(By.tagName("body")).getText() + "\nconsole errors: " + consoleErrors(), e);

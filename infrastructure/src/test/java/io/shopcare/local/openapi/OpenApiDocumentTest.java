@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,36 +35,45 @@ class OpenApiDocumentTest {
             Pattern.compile("(?<![\\w/.:-])((?:\\.{1,2}/)*[\\w-]+(?:[./][\\w-]+)*\\.(?:md|ya?ml|json))(?![\\w/])");
     private static final JsonNode NOT_AN_ERROR = new ObjectMapper().createObjectNode().put("status", "ACTIVE");
 
-    @Test
-    void theOpenApiValidatorAcceptsTheProjectDocument() {
-        PythonOpenApiValidator.Verdict verdict = PythonOpenApiValidator.validate(DOCUMENT);
-        assertTrue(verdict.valid(), verdict.output());
+    /** The project document and three broken copies, validated in one run of the python validator. */
+    private static List<PythonOpenApiValidator.Verdict> verdicts;
+
+    @BeforeAll
+    static void validateTheDocumentAndItsBrokenCopies(@TempDir Path dir) {
+        String document = read(DOCUMENT);
+        // The document's own former trap: inside { ... } the commas of "(en, cs, fr, uk)" end the
+        // description and turn "cs", "fr" and "uk)." into keys of the parameter.
+        String flowMappingSplit = replaceBlock(document, "    AcceptLanguage:\n", "    IdempotencyKey:\n",
+                "    AcceptLanguage: { name: Accept-Language, in: header, description: Picks the e-mail language"
+                        + " (en, cs, fr, uk)., schema: { type: string } }\n");
+        String missingFile = replaceFirst(document, "$ref: '#/components/schemas/Money'", "$ref: 'money.yaml#/Money'");
+        String missingSchema = document.replace("#/components/schemas/Money'", "#/components/schemas/Mony'");
+        verdicts = PythonOpenApiValidator.validate(List.of(DOCUMENT, write(dir.resolve("split"), flowMappingSplit),
+                write(dir.resolve("file"), missingFile), write(dir.resolve("schema"), missingSchema)));
     }
 
     @Test
-    void aDescriptionWhoseCommasSplitAYamlFlowMappingIsRejected(@TempDir Path dir) {
-        // The document's own former trap: inside { ... } the commas of "(en, cs, fr, uk)" end the
-        // description and turn "cs", "fr" and "uk)." into keys of the parameter.
-        String broken = replaceBlock(read(DOCUMENT), "    AcceptLanguage:\n", "    IdempotencyKey:\n",
-                "    AcceptLanguage: { name: Accept-Language, in: header, description: Picks the e-mail language"
-                        + " (en, cs, fr, uk)., schema: { type: string } }\n");
-        PythonOpenApiValidator.Verdict verdict = PythonOpenApiValidator.validate(write(dir, broken));
+    void theOpenApiValidatorAcceptsTheProjectDocument() {
+        assertTrue(verdicts.get(0).valid(), verdicts.get(0).output());
+    }
+
+    @Test
+    void aDescriptionWhoseCommasSplitAYamlFlowMappingIsRejected() {
+        PythonOpenApiValidator.Verdict verdict = verdicts.get(1);
         assertFalse(verdict.valid(), verdict.output());
         assertTrue(verdict.output().contains("'uk).'"), verdict.output());
     }
 
     @Test
-    void aReferenceToAFileThatDoesNotExistIsRejected(@TempDir Path dir) {
-        String broken = replaceFirst(read(DOCUMENT), "$ref: '#/components/schemas/Money'", "$ref: 'money.yaml#/Money'");
-        PythonOpenApiValidator.Verdict verdict = PythonOpenApiValidator.validate(write(dir, broken));
+    void aReferenceToAFileThatDoesNotExistIsRejected() {
+        PythonOpenApiValidator.Verdict verdict = verdicts.get(2);
         assertFalse(verdict.valid(), verdict.output());
         assertTrue(verdict.output().contains("money.yaml"), verdict.output());
     }
 
     @Test
-    void aReferenceToNothingInsideTheDocumentIsRejected(@TempDir Path dir) {
-        String broken = read(DOCUMENT).replace("#/components/schemas/Money'", "#/components/schemas/Mony'");
-        PythonOpenApiValidator.Verdict verdict = PythonOpenApiValidator.validate(write(dir, broken));
+    void aReferenceToNothingInsideTheDocumentIsRejected() {
+        PythonOpenApiValidator.Verdict verdict = verdicts.get(3);
         assertFalse(verdict.valid(), verdict.output());
         assertTrue(verdict.output().contains("/components/schemas/Mony"), verdict.output());
     }
@@ -266,7 +276,7 @@ class OpenApiDocumentTest {
 
     private static Path write(Path dir, String text) {
         try {
-            return Files.writeString(dir.resolve("openapi.yaml"), text);
+            return Files.writeString(Files.createDirectories(dir).resolve("openapi.yaml"), text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,32 +1,37 @@
 package io.shopcare.local.openapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The python {@code openapi-spec-validator} (0.9, installed on every machine of the project and
- * in CI), run on a file: the OpenAPI 3.0 meta-schema plus every {@code $ref}, local or to other
- * files, resolved.
+ * in CI), run on files: the OpenAPI 3.0 meta-schema plus every {@code $ref}, local or to other
+ * files, resolved. Several files share one interpreter: importing the validator is most of a run.
  */
 final class PythonOpenApiValidator {
-    /** Exit 0 and "VALID", or exit 1 and "INVALID <error type>: <message>"; anything else is a broken set-up. */
+    /** One JSON line per file, in order: {"valid": true|false, "output": "VALID" or "INVALID <error type>: <message>"}. */
     private static final String SCRIPT = """
-            import sys
+            import json, sys
             from openapi_spec_validator import validate
             from openapi_spec_validator.readers import read_from_filename
-            try:
-                spec, base_uri = read_from_filename(sys.argv[1])
-                validate(spec, base_uri=base_uri)
-            except Exception as e:
-                print("INVALID " + type(e).__name__ + ": " + str(e)[:2000])
-                sys.exit(1)
-            print("VALID")
+            for name in sys.argv[1:]:
+                try:
+                    spec, base_uri = read_from_filename(name)
+                    validate(spec, base_uri=base_uri)
+                    verdict = {"valid": True, "output": "VALID"}
+                except Exception as e:
+                    verdict = {"valid": False, "output": "INVALID " + type(e).__name__ + ": " + str(e)[:2000]}
+                print("VERDICT " + json.dumps(verdict), flush=True)
             """;
     private static final long GIVE_UP_MINUTES = 2;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the validator said about a file. */
     record Verdict(boolean valid, String output) {
@@ -35,11 +40,13 @@ final class PythonOpenApiValidator {
     private PythonOpenApiValidator() {
     }
 
-    static Verdict validate(Path file) {
+    /** The verdicts on {@code files}, in their order, from one run of the validator. */
+    static List<Verdict> validate(List<Path> files) {
+        List<String> command = new ArrayList<>(List.of("python3", "-c", SCRIPT));
+        files.forEach(file -> command.add(file.toString()));
         Process process;
         try {
-            process = new ProcessBuilder(List.of("python3", "-c", SCRIPT, file.toString()))
-                    .redirectErrorStream(true).start();
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new IllegalStateException("python3 is needed to validate openapi.yaml (openapi-spec-validator 0.9)", e);
         }
@@ -50,14 +57,16 @@ final class PythonOpenApiValidator {
                 throw new IllegalStateException("openapi-spec-validator did not finish within " + GIVE_UP_MINUTES + " minutes");
             }
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (process.exitValue() == 0 && output.lines().reduce((a, b) -> b).orElse("").equals("VALID")) {
-                return new Verdict(true, output);
+            List<Verdict> verdicts = new ArrayList<>();
+            for (String line : output.lines().filter(l -> l.startsWith("VERDICT ")).toList()) {
+                JsonNode verdict = JSON.readTree(line.substring("VERDICT ".length()));
+                verdicts.add(new Verdict(verdict.path("valid").asBoolean(), verdict.path("output").asText()));
             }
-            if (process.exitValue() == 1 && output.startsWith("INVALID ")) {
-                return new Verdict(false, output);
+            if (process.exitValue() != 0 || verdicts.size() != files.size()) {
+                throw new IllegalStateException("openapi-spec-validator could not run (exit " + process.exitValue()
+                        + "); it needs python3 with the pip package openapi-spec-validator 0.9:\n" + output);
             }
-            throw new IllegalStateException("openapi-spec-validator could not run (exit " + process.exitValue()
-                    + "); it needs python3 with the pip package openapi-spec-validator 0.9:\n" + output);
+            return verdicts;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

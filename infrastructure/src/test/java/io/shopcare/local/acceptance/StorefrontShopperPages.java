@@ -1,11 +1,13 @@
 package io.shopcare.local.acceptance;
 
+import static io.shopcare.local.acceptance.StorefrontBrowserTest.browser;
+import static io.shopcare.local.acceptance.StorefrontBrowserTest.client;
+import static io.shopcare.local.acceptance.StorefrontBrowserTest.inbox;
+import static io.shopcare.local.acceptance.StorefrontBrowserTest.stack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.shopcare.local.LocalStack;
-import io.shopcare.local.LocalStackOptions;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -26,33 +26,12 @@ import org.openqa.selenium.support.ui.Select;
  * The shopper's pages in a real browser against the demo data: back-in-stock sign-up from the
  * product page confirmed from the e-mail's link, the restock e-mail's product link, the category
  * page's order, facets, filters and pages, and a cart that becomes an order through a quote.
+ * Run by {@link StorefrontBrowserTest}, whose stack and browser it shares.
  */
-class StorefrontShopperBrowserTest {
+abstract class StorefrontShopperPages {
     private static final Pattern CONFIRM_LINK = Pattern.compile("(http://[^\\s\"<>]+/alerts/confirm\\?token=[A-Za-z0-9._-]+)");
     /** The listing's groups: available (in stock or low), then pre-order, then sold out. */
     private static final Map<String, Integer> RANK = Map.of("IN_STOCK", 0, "LOW_STOCK", 0, "PREORDER", 1, "SOLD_OUT", 2);
-    private static LocalStack stack;
-    private static Browser browser;
-    private static StackClient client;
-    private static SesInbox inbox;
-
-    @BeforeAll
-    static void start() {
-        stack = LocalStack.start(LocalStackOptions.forTests().withDemoData(true));
-        client = new StackClient(stack.apiUrl(), stack.adminToken());
-        inbox = new SesInbox(stack.sesUrl());
-        browser = Browser.start("en-GB");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void aShopperSignsUpForASoldOutSizeConfirmsFromTheEmailAndTheRestockEmailOpensTheProduct() {

@@ -1,13 +1,15 @@
 package io.shopcare.local.acceptance;
 
 import static io.shopcare.local.acceptance.Fixtures.ok;
+import static io.shopcare.local.acceptance.StorefrontBrowserTest.browser;
+import static io.shopcare.local.acceptance.StorefrontBrowserTest.client;
+import static io.shopcare.local.acceptance.StorefrontBrowserTest.inbox;
+import static io.shopcare.local.acceptance.StorefrontBrowserTest.stack;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.shopcare.local.LocalStack;
-import io.shopcare.local.LocalStackOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,9 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -32,24 +34,20 @@ import org.openqa.selenium.support.ui.Select;
  * bank transfer with the QR Platba code, return a delivered unit and download the label, report a
  * problem); the merchant signs in with the admin token, ships an order from the fulfilment queue and
  * resolves the ticket. Every effect is checked through the API, and axe-core checks each page.
+ * Run by {@link StorefrontBrowserTest}, whose stack and browser it shares.
  */
-class StorefrontOrderBrowserTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class StorefrontOrderPages {
     private static final String WAREHOUSE = "op-warehouse";
-    private static final String CARRIER = "op-courier";
+    /** The demo's courier: its delivery slots and tracking link are on the order page. */
+    private static final String CARRIER = "courier-express";
     private static final String JACKET = "OPJ";
     private static final String BOOT = "OPB-42";
-    private static LocalStack stack;
-    private static StackClient client;
-    private static SesInbox inbox;
-    private static Browser browser;
 
+    /** Products of their own, in a category of their own, so the demo's pages stay as the shopper tests expect. */
     @BeforeAll
-    static void start() {
-        stack = LocalStack.start(LocalStackOptions.forTests());
-        client = new StackClient(stack.apiUrl(), stack.adminToken());
-        inbox = new SesInbox(stack.sesUrl());
+    void orderPageProducts() {
         ok(client.admin("PUT", "/admin/locations/" + WAREHOUSE, Fixtures.everyDayWarehouse("Order page warehouse")));
-        ok(client.admin("PUT", "/admin/carriers/" + CARRIER, Fixtures.carrier("Order page courier")));
         ok(client.admin("PUT", "/admin/products/op-jacket", """
                 {"name": "Ridge jacket", "categoryIds": ["op-cat"], "attributes": {"brand": "Alpine"},
                  "price": {"amount": "120.00", "currency": "EUR"},
@@ -62,17 +60,6 @@ class StorefrontOrderBrowserTest {
             ok(client.admin("PUT", "/admin/stock/" + sku + "/" + WAREHOUSE, "{\"onHand\": 20}"));
         }
         stack.awaitIdle(Duration.ofSeconds(30));
-        browser = Browser.start("en-GB");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test
@@ -106,7 +93,8 @@ class StorefrontOrderBrowserTest {
         browser.visible(By.id("action-modify")).click();
         type(browser.visible(By.id("modify-qty-0")), "2");
         browser.visible(By.id("modify-submit")).click();
-        browser.awaitText("Your order was changed. The new total is €240.00.");
+        // Two jackets and the demo courier's €7.90, charged at any total.
+        browser.awaitText("Your order was changed. The new total is €247.90.");
         assertEquals(2, ((Number) line(order.read(), JACKET + "-S").get("quantity")).intValue());
 
         browser.visible(By.id("action-slot")).click();
@@ -232,7 +220,7 @@ class StorefrontOrderBrowserTest {
 
         browser.open(order.link());
         WebElement tracking = browser.visible(By.id("tracking-link"));
-        assertEquals("https://track.example.com/parcel/OP-TRACK-77", tracking.getAttribute("href"));
+        assertEquals("https://tracking.courier-express.example/parcel/OP-TRACK-77", tracking.getAttribute("href"));
         assertTrue(tracking.getText().contains("OP-TRACK-77"), tracking.getText());
         assertTrue(browser.awaitText("Shipped").contains("tracking number OP-TRACK-77"), "the timeline shows the parcel");
     }
