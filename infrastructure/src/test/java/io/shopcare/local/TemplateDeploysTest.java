@@ -32,13 +32,26 @@ class TemplateDeploysTest {
     private static Result lint;
     private static Result brokenLint;
 
-    /** The three tool runs (each a Python start of several seconds) side by side. */
+    /** The three tool runs (each a Python start of seconds) side by side. */
     @BeforeAll
     static void runTheTools(@TempDir Path dir) throws Exception {
-        String broken = Files.readString(PROJECT.resolve("template.yaml"))
-                .replace("Type: AWS::SES::ConfigurationSet\n", "Type: AWS::SESV2::ConfigurationSet\n")
-                .replaceFirst("Runtime: java21", "Runtime: java17");
-        Files.writeString(dir.resolve("template.yaml"), broken);
+        // Small on purpose: cfn-lint spends seconds per resource-rich template, and this one only
+        // has to show that the tool is real and reports what it must.
+        Files.writeString(dir.resolve("template.yaml"), """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Mail:
+                    Type: AWS::SESV2::ConfigurationSet
+                    Properties:
+                      Name: broken
+                  Function:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: java17
+                      Handler: io.shopcare.Broken::handleRequest
+                      CodeUri: .
+                """);
         CompletableFuture<Result> linting = CompletableFuture.supplyAsync(() -> tool(PROJECT, "cfn-lint", "template.yaml"));
         CompletableFuture<Result> lintingBroken = CompletableFuture.supplyAsync(() -> tool(dir, "cfn-lint", "template.yaml"));
         stack = samTransform(PROJECT.resolve("template.yaml"));
@@ -68,6 +81,16 @@ class TemplateDeploysTest {
         assertTrue(brokenLint.output().contains("E3006") && brokenLint.output().contains("AWS::SESV2::ConfigurationSet"),
                 brokenLint.output());
         assertTrue(brokenLint.output().contains("java17"), brokenLint.output());
+    }
+
+    /** The silence of {@link #cfnLintReportsNothing} is earned: no configuration turns a rule off. */
+    @Test
+    void nothingSilencesCfnLint() throws IOException {
+        assertFalse(Files.readString(PROJECT.resolve("template.yaml")).matches("(?s).*cfn[-_]lint.*"),
+                "template.yaml configures cfn-lint (Metadata cfn-lint ignore_checks?)");
+        try (var files = Files.list(PROJECT)) {
+            assertEquals(List.of(), files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith(".cfnlintrc")).toList());
+        }
     }
 
     @Test

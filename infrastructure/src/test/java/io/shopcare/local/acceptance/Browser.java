@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -91,7 +92,9 @@ final class Browser implements AutoCloseable {
     /** Waits until {@code condition} holds (not null, not false), or fails with what the page showed. */
     <T> T await(Function<WebDriver, T> condition, String what) {
         try {
-            return new WebDriverWait(driver, WAIT, POLL).withMessage(what).until(condition);
+            // A condition read while the page re-renders may hold an element that was just replaced: look again.
+            return new WebDriverWait(driver, WAIT, POLL).ignoring(StaleElementReferenceException.class).withMessage(what)
+                    .until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("timed out waiting for " + what + " on " + driver.getCurrentUrl() + ":\n"
                     + driver.findElement(By.tagName("body")).getText() + "\nconsole errors: " + consoleErrors(), e);
