@@ -34,10 +34,12 @@ final class StreamReader implements AutoCloseable {
      * that found records is followed by this pause, as Lambda's own pollers read a shard about four
      * times a second: each GetRecords then returns many records instead of a few, and the reader stops
      * competing with the writers for DynamoDB Local's one SQLite thread (a 10,000-alert wave spent a
-     * third of that thread on GetRecords). A quieter stream is read again at once, so a chain of
-     * handlers in a test is not slowed.
+     * third of that thread on GetRecords). A quieter stream is read again as soon as a write wakes
+     * the reader, so a chain of handlers in a test is not slowed.
      */
     static final long BUSY_PACE_MILLIS = 250;
+    /** Records per GetRecords, the most the API allows. */
+    private static final int PAGE = 1000;
     static final int BUSY_RECORDS_PER_SECOND = 100;
     private static final long DISCOVER_EVERY_NANOS = 30_000_000_000L;
     /** Records read in the current one-second window and in the one before it (the reader's thread only). */
@@ -60,6 +62,8 @@ final class StreamReader implements AutoCloseable {
     private boolean rediscover = true;
     private int backoff;
     private boolean woken;
+    /** The last pass read a full page or finished a shard: more may be readable without any new write. */
+    private boolean moreAtOnce;
     private volatile boolean running = true;
 
     /** Where the reader is in one shard; the iterator is made when the shard may be read. */
@@ -122,6 +126,7 @@ final class StreamReader implements AutoCloseable {
         while (running) {
             long epochAtStart = activity.epoch();
             boolean found = false;
+            boolean paced = false;
             try {
                 found = pass();
             } catch (RuntimeException e) {
@@ -134,8 +139,11 @@ final class StreamReader implements AutoCloseable {
                 quietPasses = 0;
                 backoff = 0;
                 activity.touch();
-                if (busy() && !pace()) {
-                    return;
+                if (busy()) {
+                    if (!pace()) {
+                        return;
+                    }
+                    paced = true;
                 }
             } else if (quietPasses == 0 || quietSince != epochAtStart) {
                 quietSince = epochAtStart;
@@ -144,7 +152,11 @@ final class StreamReader implements AutoCloseable {
                 quietPasses++;
             }
             passes.incrementAndGet();
-            if (!found && !pause(activity.awaited() ? EAGER_MILLIS : QUIET_FIRST_MILLIS << Math.min(backoff++, 9))) {
+            // After records, only a full page or a finished shard is read again at once: the writes of
+            // the handlers just fed wake the reader themselves (an empty re-poll was one read in seven).
+            boolean again = found && (moreAtOnce || paced);
+            moreAtOnce = false;
+            if (!again && !pause(activity.awaited() ? EAGER_MILLIS : QUIET_FIRST_MILLIS << Math.min(backoff++, 9))) {
                 return;
             }
         }
@@ -234,7 +246,7 @@ final class StreamReader implements AutoCloseable {
         GetRecordsResponse response;
         try {
             String iterator = cursor.iterator;
-            response = streams.getRecords(r -> r.shardIterator(iterator).limit(1000));
+            response = streams.getRecords(r -> r.shardIterator(iterator).limit(PAGE));
         } catch (ExpiredIteratorException | TrimmedDataAccessException e) {
             cursor.iterator = null; // a fresh one from where this reader stopped, next pass
             return false;
@@ -251,7 +263,11 @@ final class StreamReader implements AutoCloseable {
             }
         }
         cursor.iterator = response.nextShardIterator();
+        if (response.records().size() >= PAGE) {
+            moreAtOnce = true;
+        }
         if (cursor.iterator == null) {
+            moreAtOnce = true;
             cursors.remove(shard);
             finished.add(shard);
             rediscover = true; // its children may be readable now
