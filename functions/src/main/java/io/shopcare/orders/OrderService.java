@@ -140,12 +140,22 @@ public final class OrderService {
         return options;
     }
 
-    /** Places an order; the reply (the order object) and the access token that reads it. */
+    /**
+     * Places an order; the reply (the order object) and the access token that reads it. The key is
+     * not looked up first: the order's write claims it (a retry's write is refused as KEY_USED and
+     * answered from the stored reply), and a refusal is only given once no reply is stored under the
+     * key, so a retry is answered as the first request was, whatever would be decided now. A fresh
+     * request, the usual one, saves a round trip before its decision's reads.
+     */
     public Placed place(PlaceRequest request, Optional<IdempotencyKey> key) {
-        Optional<Placed> replay = key.flatMap(this::replayPlacement);
-        if (replay.isPresent()) {
-            return replay.get();
+        try {
+            return decideAndWrite(request, key);
+        } catch (Refusal refusal) {
+            return key.flatMap(this::replayPlacement).orElseThrow(() -> refusal);
         }
+    }
+
+    private Placed decideAndWrite(PlaceRequest request, Optional<IdempotencyKey> key) {
         checkLines(request.lines());
         DeliveryRequest delivery = request.delivery();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {

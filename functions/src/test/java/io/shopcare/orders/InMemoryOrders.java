@@ -40,6 +40,9 @@ final class InMemoryOrders implements OrderStore, OrderInventory {
         product.variants().forEach(v -> skus.put(v.sku(), new SkuInfo(product, v)));
     }
 
+    /** How often a stored reply was looked up. */
+    int replyLookups;
+
     void stock(String sku, String locationId, long onHand) {
         stock.put(sku + "@" + locationId, new long[] {onHand, 0});
     }
@@ -61,11 +64,16 @@ final class InMemoryOrders implements OrderStore, OrderInventory {
 
     @Override
     public synchronized Optional<StoredReply> reply(String key) {
+        replyLookups++;
         return Optional.ofNullable(replies.get(key));
     }
 
     @Override
     public synchronized void write(Write write) throws WriteRefused {
+        // As DynamoOrderStore: of all failed conditions, the used key is the one reported.
+        if (write.key() != null && replies.containsKey(write.key().key())) {
+            throw new WriteRefused(WriteRefused.Reason.KEY_USED);
+        }
         Order current = orders.get(write.order().orderId());
         long version = current == null ? 0 : current.version();
         if (version != write.expectedVersion()) {
@@ -117,9 +125,6 @@ final class InMemoryOrders implements OrderStore, OrderInventory {
         }
         if (write.claimSymbol() != null && symbols.contains(write.claimSymbol())) {
             throw new WriteRefused(WriteRefused.Reason.SYMBOL_TAKEN);
-        }
-        if (write.key() != null && replies.containsKey(write.key().key())) {
-            throw new WriteRefused(WriteRefused.Reason.KEY_USED);
         }
         stock.putAll(next);
         preorders.putAll(countsNext);

@@ -411,6 +411,27 @@ class OrderServiceTest {
         assertEquals(1, data.orders.size());
     }
 
+    @Test
+    void aFreshPlacementLooksUpNoKeyAndARetryIsAnsweredAsTheFirstEvenWhenTheStockIsGoneSince() {
+        IdempotencyKey key = IdempotencyKey.of("k-2", "POST", "/orders", "{\"lines\": 1}");
+        PlaceRequest request = new PlaceRequest(customer(), List.of(line("TEE-S", 2)),
+                new DeliveryRequest(DeliveryMethod.HOME, "courier", Map.of("street", "Main 1"), null, null, null),
+                PaymentMethod.CARD);
+        OrderService.Placed first = service.place(request, Optional.of(key));
+        assertEquals(0, data.replyLookups, "the write claims the key; nothing is read for it first");
+
+        data.onHand("TEE-S", "wh", 2); // everything left is now this order's reservation
+        data.onHand("TEE-S", "store", 0);
+        Refusal shortNow = assertThrows(Refusal.class, () -> service.place(request, Optional.empty()));
+        assertEquals(Refusal.Kind.CONFLICT, shortNow.kind(), "without its key the same request is short now");
+        assertEquals(first.reply(), service.place(request, Optional.of(key)).reply(), "with it, the first answer");
+
+        IdempotencyKey reused = IdempotencyKey.of("k-2", "POST", "/orders", "{\"lines\": 2}");
+        Refusal refused = assertThrows(Refusal.class, () -> service.place(request, Optional.of(reused)));
+        assertEquals(Refusal.Kind.KEY_REUSED, refused.kind());
+        assertEquals(1, data.orders.size());
+    }
+
     // ------------------------------------------------------------------ fixtures
 
     /** Expected fit of each event (orders.md, "The order object"), written out independently of OrderRules. */
