@@ -400,9 +400,7 @@ class OrderServiceTest {
     @Test
     void anIdempotentPlacementIsAnsweredAgainWithItsTokenAndReservesOnce() {
         IdempotencyKey key = IdempotencyKey.of("k-1", "POST", "/orders", "{}");
-        PlaceRequest request = new PlaceRequest(customer(), List.of(line("TEE-S", 2)),
-                new DeliveryRequest(DeliveryMethod.HOME, "courier", Map.of("street", "Main 1"), null, null, null),
-                PaymentMethod.CARD);
+        PlaceRequest request = twoTeesByCourier();
         OrderService.Placed first = service.place(request, Optional.of(key));
         OrderService.Placed again = service.place(request, Optional.of(key));
         assertEquals(first.reply(), again.reply());
@@ -414,9 +412,7 @@ class OrderServiceTest {
     @Test
     void aFreshPlacementLooksUpNoKeyAndARetryIsAnsweredAsTheFirstEvenWhenTheStockIsGoneSince() {
         IdempotencyKey key = IdempotencyKey.of("k-2", "POST", "/orders", "{\"lines\": 1}");
-        PlaceRequest request = new PlaceRequest(customer(), List.of(line("TEE-S", 2)),
-                new DeliveryRequest(DeliveryMethod.HOME, "courier", Map.of("street", "Main 1"), null, null, null),
-                PaymentMethod.CARD);
+        PlaceRequest request = twoTeesByCourier();
         OrderService.Placed first = service.place(request, Optional.of(key));
         assertEquals(0, data.replyLookups, "the write claims the key; nothing is read for it first");
 
@@ -433,6 +429,12 @@ class OrderServiceTest {
     }
 
     // ------------------------------------------------------------------ fixtures
+
+    private PlaceRequest twoTeesByCourier() {
+        return new PlaceRequest(customer(), List.of(line("TEE-S", 2)),
+                new DeliveryRequest(DeliveryMethod.HOME, "courier", Map.of("street", "Main 1"), null, null, null),
+                PaymentMethod.CARD);
+    }
 
     /** Expected fit of each event (orders.md, "The order object"), written out independently of OrderRules. */
     private static boolean expectedToFit(AdminEvent event, Status status, DeliveryMethod method) {
