@@ -21,7 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -33,17 +35,28 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  * (products, locations, carriers), the stock capability (levels) and the orders table's backlog
  * counters (kept by {@link BacklogHandler} from the orders stream).
  * <p>
- * {@link #read} issues the reads of one decision side by side on {@code reads} (every read is a
- * round trip of its own, and only two depend on another: a SKU's product on the SKU's item, the
- * backlog on the list of locations), so a decision waits for two round trips rather than for
- * 7 (one line) to 34 (ten lines) in a row. The reads and their answers are the same.
+ * {@link #read} issues the reads of one decision side by side on {@code reads}, in one round
+ * trip when it can. Two reads depend on another: a SKU's product on the SKU's item (which product
+ * owns it), the backlog counters on the list of locations. Both are read ahead from what this
+ * container saw before, as hints checked by the round itself, never as answers: a product read by
+ * its id answers for a SKU only if it lists that SKU (a product's write claims and releases its SKUs'
+ * items in the same transaction, so a consistent read of a product that lists a SKU proves that it
+ * owns it; the SKU's item need not be read at all), and the counters read ahead answer only for the
+ * locations the round's own list names. A SKU never seen, moved to another product or no longer
+ * sold, and a location new since, cost one more round; the reads' answers are the same either way.
  */
 public final class DynamoOrderInventory implements OrderInventory {
+    /** Hints kept per container, at most this many SKUs (then forgotten and learnt again). */
+    private static final int MAX_OWNER_HINTS = 10_000;
     private final CatalogRepository catalog;
     private final StockWrites stock;
     private final DynamoDbClient dynamoDb;
     private final String ordersTable;
     private final Executor reads;
+    /** sku -> the product that owned it when last read: which product to read ahead. */
+    private final Map<String, String> ownerHints = new ConcurrentHashMap<>();
+    /** The location ids of the last list read: whose backlog counters to read ahead. */
+    private volatile List<String> locationHints = List.of();
 
     /** Reads one after the other, on the caller's thread. */
     public DynamoOrderInventory(CatalogRepository catalog, StockWrites stock, DynamoDbClient dynamoDb, String ordersTable) {
@@ -60,46 +73,91 @@ public final class DynamoOrderInventory implements OrderInventory {
     }
 
     /**
-     * The reads side by side: each SKU's item and stock levels, the carriers, and the locations
-     * followed by their backlog; once the SKUs' items are in, each product once. A failed read
-     * fails the whole, with its own exception, after every read started has ended.
+     * The reads side by side: each SKU's stock levels, its product (by the hint, or after its SKU
+     * item), the carriers, the locations and their backlog counters. A failed read fails the whole,
+     * with its own exception, after every read started has ended.
      */
     @Override
     public Reading read(Collection<String> skus) {
         List<String> distinct = skus.stream().distinct().toList();
-        Map<String, CompletableFuture<Optional<String>>> owners = new LinkedHashMap<>();
+        Map<String, CompletableFuture<Optional<Product>>> productReads = new ConcurrentHashMap<>();
         Map<String, CompletableFuture<Map<String, long[]>>> levels = new LinkedHashMap<>();
+        Map<String, CompletableFuture<Optional<Product>>> products = new LinkedHashMap<>();
         for (String sku : distinct) {
-            owners.put(sku, async(() -> catalog.productOfSku(sku)));
             levels.put(sku, async(() -> stock.levels(sku)));
+            String hint = ownerHints.get(sku);
+            products.put(sku, hint == null ? productOwning(sku, productReads)
+                    : product(hint, productReads).thenCompose(product -> product.filter(p -> lists(p, sku)).isPresent()
+                            ? CompletableFuture.completedFuture(product) : productOwning(sku, productReads)));
         }
         CompletableFuture<List<CarrierTerms>> carriers = async(this::carriers);
         CompletableFuture<List<Location>> locations = async(catalog::locations);
-        CompletableFuture<Map<String, Long>> backlog = locations.thenApplyAsync(
-                all -> backlog(OrderInventory.locationIds(all)), reads);
-        List<CompletableFuture<?>> started = new ArrayList<>(owners.values());
+        CompletableFuture<Map<String, Long>> backlog = backlogOf(locations);
+        List<CompletableFuture<?>> started = new ArrayList<>(products.values());
         started.addAll(levels.values());
         started.addAll(List.of(carriers, locations, backlog));
-        Map<String, CompletableFuture<Optional<Product>>> products = new LinkedHashMap<>();
-        try {
-            for (Map.Entry<String, CompletableFuture<Optional<String>>> owner : owners.entrySet()) {
-                join(owner.getValue()).ifPresent(productId -> products.computeIfAbsent(productId,
-                        id -> async(() -> catalog.findProduct(id).map(CatalogRepository.Versioned::value))));
-            }
-        } finally {
-            started.addAll(products.values());
-            // Nothing is left running behind an answer or a failure.
-            CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-        }
+        // Nothing is left running behind an answer or a failure.
+        CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
         Map<String, SkuInfo> infos = new LinkedHashMap<>();
         for (String sku : skus) {
-            join(owners.get(sku)).flatMap(productId -> join(products.get(productId))).ifPresent(product ->
-                    product.variants().stream().filter(v -> v.sku().equals(sku)).findFirst()
-                            .ifPresent(variant -> infos.put(sku, new SkuInfo(product, variant))));
+            join(products.get(sku)).ifPresent(product -> product.variants().stream()
+                    .filter(v -> v.sku().equals(sku)).findFirst()
+                    .ifPresent(variant -> infos.put(sku, new SkuInfo(product, variant))));
         }
         Map<String, Map<String, StockCount>> counts = new LinkedHashMap<>();
         levels.forEach((sku, level) -> counts.put(sku, counts(join(level))));
         return new Reading(infos, counts, join(locations), join(carriers), join(backlog));
+    }
+
+    /** The product that owns {@code sku} by its SKU item (none when the SKU is not sold); remembered as the next hint. */
+    private CompletableFuture<Optional<Product>> productOwning(String sku,
+                                                              Map<String, CompletableFuture<Optional<Product>>> productReads) {
+        return async(() -> catalog.productOfSku(sku)).thenCompose(owner -> {
+            if (owner.isEmpty()) {
+                ownerHints.remove(sku);
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
+            if (ownerHints.size() >= MAX_OWNER_HINTS) {
+                ownerHints.clear();
+            }
+            ownerHints.put(sku, owner.get());
+            return product(owner.get(), productReads);
+        });
+    }
+
+    /** One read per product and decision, however many of its SKUs are ordered. */
+    private CompletableFuture<Optional<Product>> product(String productId,
+                                                        Map<String, CompletableFuture<Optional<Product>>> productReads) {
+        return productReads.computeIfAbsent(productId,
+                id -> async(() -> catalog.findProduct(id).map(CatalogRepository.Versioned::value)));
+    }
+
+    private static boolean lists(Product product, String sku) {
+        return product.variants().stream().anyMatch(variant -> variant.sku().equals(sku));
+    }
+
+    /**
+     * The backlog counters of the locations {@code locations} lists: those of the last list read
+     * alongside it, then any location new since; a location gone since is left out.
+     */
+    private CompletableFuture<Map<String, Long>> backlogOf(CompletableFuture<List<Location>> locations) {
+        List<String> hinted = locationHints;
+        CompletableFuture<Map<String, Long>> ahead = hinted.isEmpty()
+                ? CompletableFuture.completedFuture(Map.of()) : async(() -> backlog(hinted));
+        return locations.thenCombine(ahead, (all, counted) -> {
+            List<String> ids = OrderInventory.locationIds(all);
+            locationHints = ids;
+            Map<String, Long> known = new HashMap<>(counted);
+            known.keySet().retainAll(ids);
+            List<String> unseen = ids.stream().filter(id -> !hinted.contains(id)).toList();
+            if (unseen.isEmpty()) {
+                return CompletableFuture.completedFuture(known);
+            }
+            return async(() -> {
+                known.putAll(backlog(unseen));
+                return known;
+            });
+        }).thenCompose(Function.identity());
     }
 
     private <T> CompletableFuture<T> async(Supplier<T> read) {

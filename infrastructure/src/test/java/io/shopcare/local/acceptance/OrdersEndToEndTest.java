@@ -4,11 +4,13 @@ import static io.shopcare.local.acceptance.Fixtures.ok;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import io.shopcare.catalog.CatalogRepository;
 import io.shopcare.catalog.aws.DynamoCatalogRepository;
 import io.shopcare.dynamo.OrdersTable;
 import io.shopcare.json.Json;
@@ -19,6 +21,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import io.shopcare.orders.OrderInventory;
 import io.shopcare.orders.aws.DynamoOrderInventory;
@@ -617,15 +621,57 @@ class OrdersEndToEndTest {
             assertEquals(3L, inTurn.backlog().get(STORE));
             assertEquals(Map.of(WAREHOUSE, 4L, STORE, 1L), Map.of(WAREHOUSE, inTurn.stock().get("ORD-SIDE-S")
                     .get(WAREHOUSE).onHand(), STORE, inTurn.stock().get("ORD-SIDE-S").get(STORE).onHand()));
+            // The first read learns which product owns each SKU and which locations there are; the
+            // next ones read the products and the backlog counters ahead, in one round.
+            DynamoOrderInventory sideBySide = new DynamoOrderInventory(catalog, stock, dynamoDb, ordersTable, reads);
             for (int i = 0; i < 3; i++) {
-                assertEquals(inTurn, new DynamoOrderInventory(catalog, stock, dynamoDb, ordersTable, reads).read(skus));
+                assertEquals(inTurn, sideBySide.read(skus));
             }
+
+            // A SKU moved to another product since: the product read ahead no longer lists it, so its
+            // SKU item is read and then its new product.
+            ok(client.admin("PUT", "/admin/products/orders-side", Fixtures.product("Orders side", "orders-side", 1,
+                    "Alpine", "ORD-SIDE-M")));
+            ok(client.admin("PUT", "/admin/products/orders-side-other", Fixtures.product("Orders side other",
+                    "orders-side", 2, "Alpine", other, "ORD-SIDE-S")));
+            stack.awaitIdle(Duration.ofSeconds(30));
+            OrderInventory.Reading moved = sideBySide.read(skus);
+            assertTrue(moved.skus().containsKey("ORD-SIDE-S"), "ORD-SIDE-S is sold: " + moved.skus().keySet());
+            assertEquals("orders-side-other", moved.skus().get("ORD-SIDE-S").product().productId());
+            assertEquals(oneAfterTheOther(new DynamoOrderInventory(catalog, stock, dynamoDb, ordersTable)).read(skus),
+                    moved);
+
+            // A location the last list did not name: its backlog counter is read once the list is in.
+            AtomicBoolean storeHidden = new AtomicBoolean(true);
+            DynamoOrderInventory learning = new DynamoOrderInventory(withoutStore(catalog, storeHidden), stock,
+                    dynamoDb, ordersTable, reads);
+            assertNull(learning.read(skus).backlog().get(STORE));
+            storeHidden.set(false);
+            assertEquals(moved, learning.read(skus));
             // A failed read fails the whole with its own exception.
             DynamoOrderInventory broken = new DynamoOrderInventory(catalog, stock, dynamoDb, "NoSuchTable", reads);
             assertThrows(ResourceNotFoundException.class, () -> broken.read(skus));
         } finally {
             reads.shutdownNow();
         }
+    }
+
+    /** The catalog, except that its list of locations leaves out {@code STORE} while {@code hidden} is set. */
+    private static CatalogRepository withoutStore(CatalogRepository catalog, AtomicBoolean hidden) {
+        return (CatalogRepository) Proxy.newProxyInstance(CatalogRepository.class.getClassLoader(),
+                new Class<?>[] {CatalogRepository.class}, (proxy, method, args) -> {
+                    Object answer;
+                    try {
+                        answer = method.invoke(catalog, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("locations") && hidden.get()) {
+                        return ((List<?>) answer).stream()
+                                .filter(l -> !((io.shopcare.catalog.Location) l).locationId().equals(STORE)).toList();
+                    }
+                    return answer;
+                });
     }
 
     /** The inventory read through {@link OrderInventory}'s own {@code read}: its five reads one after the other. */
