@@ -15,6 +15,7 @@ public final class LocalStackMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        LocalStack.keepConnectionsAliveAsContainersWould();
         QuietLogging.apply();
         LocalStackArguments.Parsed arguments;
         try {

@@ -110,6 +110,7 @@ public final class StackProcess implements AutoCloseable {
     }
 
     public static void main(String[] args) throws IOException {
+        LocalStack.keepConnectionsAliveAsContainersWould();
         LocalStack stack = LocalStack.start(LocalStackOptions.forTests().withDataDir(Path.of(args[0])));
         System.out.println("API " + stack.apiUrl());
         System.out.println("SES " + stack.sesUrl());

@@ -31,6 +31,7 @@ public final class StackBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        LocalStack.keepConnectionsAliveAsContainersWould();
         if (args.length > 0 && args[0].equals("wave")) {
             RestockWaveBenchmark.runOnFreshStack();
             return;
