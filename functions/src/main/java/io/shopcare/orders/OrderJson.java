@@ -1,6 +1,7 @@
 package io.shopcare.orders;
 
 import io.shopcare.catalog.Money;
+import io.shopcare.json.Instants;
 import io.shopcare.orders.Order.Customer;
 import io.shopcare.orders.Order.Deadlines;
 import io.shopcare.orders.Order.Delivery;
@@ -33,7 +34,7 @@ public final class OrderJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("orderId", order.orderId());
         json.put("status", order.status().name());
-        json.put("createdAt", order.createdAt().toString());
+        json.put("createdAt", Instants.answered(order.createdAt()));
         json.put("customer", customer(order.customer()));
         json.put("lines", order.lines().stream().map(OrderJson::line).toList());
         json.put("delivery", delivery(order.delivery()));
@@ -41,7 +42,7 @@ public final class OrderJson {
         json.put("total", order.total().toJson());
         json.put("estimatedDelivery", estimate(order.estimatedDelivery()));
         if (order.modifiableUntil() != null && allowedActions.contains(OrderRules.Action.MODIFY)) {
-            json.put("modifiableUntil", order.modifiableUntil().toString());
+            json.put("modifiableUntil", Instants.answered(order.modifiableUntil()));
         }
         json.put("payment", payment(order.payment(), false));
         if (!order.parcels().isEmpty()) {
@@ -71,7 +72,7 @@ public final class OrderJson {
         json.put("orderId", order.orderId());
         json.put("version", order.version());
         json.put("status", order.status().name());
-        json.put("createdAt", order.createdAt().toString());
+        json.put("createdAt", Instants.stored(order.createdAt()));
         json.put("customer", customer(order.customer()));
         json.put("lines", order.lines().stream().map(OrderJson::line).toList());
         Map<String, Object> delivery = delivery(order.delivery());
@@ -79,7 +80,7 @@ public final class OrderJson {
         json.put("delivery", delivery);
         json.put("deliveryPrice", money(order.deliveryPrice()));
         json.put("estimatedDelivery", estimate(order.estimatedDelivery()));
-        json.put("modifiableUntil", order.modifiableUntil() == null ? null : order.modifiableUntil().toString());
+        json.put("modifiableUntil", order.modifiableUntil() == null ? null : Instants.stored(order.modifiableUntil()));
         json.put("payment", payment(order.payment(), true));
         json.put("parcels", order.parcels().stream().map(OrderJson::parcel).toList());
         if (order.pickup() != null) {
@@ -125,7 +126,7 @@ public final class OrderJson {
         if (stored) {
             json.put("exchangeSku", r.exchangeSku());
             json.put("refunded", r.refunded().toPlainString());
-            json.put("createdAt", r.createdAt().toString());
+            json.put("createdAt", Instants.stored(r.createdAt()));
         }
         return json;
     }
@@ -284,7 +285,7 @@ public final class OrderJson {
         json.put("method", payment.method().name());
         json.put("status", payment.status().name());
         if (payment.dueBy() != null) {
-            json.put("dueBy", payment.dueBy().toString());
+            json.put("dueBy", stored ? Instants.stored(payment.dueBy()) : Instants.answered(payment.dueBy()));
         }
         if (payment.instructions() != null) {
             json.put("instructions", payment.instructions());
@@ -316,7 +317,7 @@ public final class OrderJson {
         if (stored) {
             json.put("seq", event.seq());
         }
-        json.put("at", event.at().toString());
+        json.put("at", stored ? Instants.stored(event.at()) : Instants.answered(event.at()));
         json.put("type", event.type());
         if (!event.detail().isEmpty()) {
             json.put("detail", event.detail());

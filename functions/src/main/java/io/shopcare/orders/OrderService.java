@@ -5,6 +5,7 @@ import io.shopcare.catalog.Money;
 import io.shopcare.catalog.Product;
 import io.shopcare.concurrency.Backoff;
 import io.shopcare.idempotency.IdempotencyKey;
+import io.shopcare.json.Instants;
 import io.shopcare.json.Json;
 import io.shopcare.observability.LogContext;
 import io.shopcare.observability.Metrics;
@@ -452,7 +453,7 @@ public final class OrderService {
         json.put("status", order.payment().status().name());
         json.put("method", order.payment().method().name());
         if (order.payment().dueBy() != null) {
-            json.put("dueBy", order.payment().dueBy().toString());
+            json.put("dueBy", Instants.answered(order.payment().dueBy()));
         }
         if (order.payment().instructions() != null) {
             json.put("instructions", order.payment().instructions());
@@ -593,7 +594,7 @@ public final class OrderService {
         return switch (deadline.kind()) {
             case PAYMENT_REMINDER -> new OrderChange(order.next()
                     .deadlines(new Deadlines(true, order.deadlines().pickupReminderSent()))
-                    .event(now, "PAYMENT_REMINDER", Map.of("dueBy", order.payment().dueBy().toString())).build(),
+                    .event(now, "PAYMENT_REMINDER", Map.of("dueBy", Instants.answered(order.payment().dueBy()))).build(),
                     List.of(), null);
             case PAYMENT_EXPIRY -> cancelWhole(order, "PAYMENT_EXPIRED");
             case PICKUP_REMINDER -> new OrderChange(order.next()

@@ -1,9 +1,11 @@
 package io.shopcare.orders;
 
+import io.shopcare.json.Instants;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A shopper's problem report (orders.md, "Tickets"): its own item, so the merchant's queue is one
@@ -33,6 +35,15 @@ public record Ticket(String ticketId, String orderId, Type type, int priority, S
 
     /** The contract's ticket object. */
     public Map<String, Object> toJson() {
+        return json(Instants::answered);
+    }
+
+    /** The ticket's stored form: the same, with instants precise enough to order its queue key. */
+    public Map<String, Object> toStoredJson() {
+        return json(Instants::stored);
+    }
+
+    private Map<String, Object> json(Function<Instant, String> instants) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("ticketId", ticketId);
         json.put("orderId", orderId);
@@ -43,10 +54,10 @@ public record Ticket(String ticketId, String orderId, Type type, int priority, S
         if (!lines.isEmpty()) {
             json.put("lines", lines.stream().map(l -> (Object) Map.of("sku", l.sku(), "quantity", l.quantity())).toList());
         }
-        json.put("createdAt", createdAt.toString());
+        json.put("createdAt", instants.apply(createdAt));
         if (resolution != null) {
             json.put("resolution", resolution);
-            json.put("resolvedAt", resolvedAt.toString());
+            json.put("resolvedAt", instants.apply(resolvedAt));
         }
         return json;
     }

@@ -88,6 +88,27 @@ class OrderServiceTest {
     }
 
     @Test
+    void anOrderAnswersWholeSecondsAndStoresMillisecondsThatReadBackUnchanged() {
+        clock.set(Instant.parse("2026-11-23T09:00:00.347622950Z"));
+        Order order = place(PaymentMethod.CARD, line("TEE-S", 1)).order();
+
+        Map<String, Object> answer = OrderJson.answer(order, OrderRules.allowedActions(order, clock.instant()));
+        assertEquals("2026-11-23T09:00:00Z", answer.get("createdAt"));
+        assertEquals("2026-11-23T10:00:00Z", ((Map<?, ?>) answer.get("payment")).get("dueBy"));
+        assertEquals("2026-11-23T09:00:00Z", ((Map<?, ?>) ((List<?>) answer.get("timeline")).get(0)).get("at"));
+        assertEquals("2026-11-24T13:00:00Z", answer.get("modifiableUntil"));
+
+        Map<String, Object> stored = OrderJson.stored(order);
+        assertEquals("2026-11-23T09:00:00.347Z", stored.get("createdAt"));
+        assertEquals("2026-11-23T10:00:00.347Z", ((Map<?, ?>) stored.get("payment")).get("dueBy"));
+        assertEquals("2026-11-23T09:00:00.347Z", ((Map<?, ?>) ((List<?>) stored.get("timeline")).get(0)).get("at"));
+        assertEquals("2026-11-24T13:00:00.000Z", stored.get("modifiableUntil"));
+        // The item written again after a read is the same item, byte for byte (same size, same keys).
+        String item = Json.write(stored);
+        assertEquals(item, Json.write(OrderJson.stored(OrderJson.fromStored(Json.parseObject(item)))));
+    }
+
+    @Test
     void aShortLineIsNamedAndNothingIsReserved() {
         Refusal refusal = assertThrows(Refusal.class, () -> place(PaymentMethod.CARD, line("TEE-S", 1), line("TEE-M", 5)));
         assertEquals(Refusal.Kind.CONFLICT, refusal.kind());

@@ -9,6 +9,7 @@ import io.shopcare.dynamo.Attributes;
 import io.shopcare.dynamo.OrdersTable;
 import io.shopcare.idempotency.StoredReply;
 import io.shopcare.idempotency.aws.DynamoIdempotencyStore;
+import io.shopcare.json.Instants;
 import io.shopcare.json.Json;
 import io.shopcare.orders.Order;
 import io.shopcare.orders.OrderIds;
@@ -23,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -52,9 +52,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class DynamoOrderStore implements OrderStore {
     /** How far back the sweep looks for missed deadlines (a sweep that failed for days still finds them). */
     private static final int DUE_LOOKBACK_DAYS = 7;
-    /** Fixed-width instants, so index sort keys order as time does (Instant.toString drops zero fractions). */
-    private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final StockWrites stock;
@@ -115,7 +112,7 @@ public final class DynamoOrderStore implements OrderStore {
             reasons.add(WriteRefused.Reason.STOCK_CHANGED);
             products.add(change.productId());
         }
-        String queuedAt = SORTABLE.format(order.createdAt());
+        String queuedAt = Instants.stored(order.createdAt());
         for (PreorderChange change : write.preorders()) {
             items.add(stock.countPreorders(change.sku(), change.preordered(), change.waiting(), change.limit()));
             reasons.add(WriteRefused.Reason.STOCK_CHANGED);
@@ -177,11 +174,11 @@ public final class DynamoOrderStore implements OrderStore {
         item.put("version", n(order.version()));
         item.put("status", s(order.status().name()));
         item.put("customerKey", s(order.customer().email().toLowerCase(Locale.ROOT)));
-        item.put("createdKey", s(SORTABLE.format(order.createdAt()) + "#" + order.orderId()));
+        item.put("createdKey", s(Instants.stored(order.createdAt()) + "#" + order.orderId()));
         item.put("doc", s(Json.write(OrderJson.stored(order))));
         if (nextDeadline != null) {
             item.put("dueDay", s(OrdersTable.dueDay(LocalDate.ofInstant(nextDeadline, ZoneOffset.UTC).toString())));
-            item.put("dueAt", s(SORTABLE.format(nextDeadline) + "#" + order.orderId()));
+            item.put("dueAt", s(Instants.stored(nextDeadline) + "#" + order.orderId()));
         }
         return item;
     }
@@ -192,8 +189,8 @@ public final class DynamoOrderStore implements OrderStore {
         item.put("sk", s(OrdersTable.ticketSk(ticket.ticketId())));
         item.put("entity", s("TICKET"));
         item.put("ticketStatus", s(ticket.status().name()));
-        item.put("ticketRank", s(ticket.priority() + "#" + SORTABLE.format(ticket.createdAt()) + "#" + ticket.ticketId()));
-        item.put("doc", s(Json.write(ticket.toJson())));
+        item.put("ticketRank", s(ticket.priority() + "#" + Instants.stored(ticket.createdAt()) + "#" + ticket.ticketId()));
+        item.put("doc", s(Json.write(ticket.toStoredJson())));
         return item;
     }
 
@@ -290,7 +287,7 @@ public final class DynamoOrderStore implements OrderStore {
                         .indexName(OrdersTable.BY_DEADLINE)
                         .keyConditionExpression("dueDay = :day AND dueAt <= :now")
                         .expressionAttributeValues(Map.of(":day", s(OrdersTable.dueDay(today.minusDays(back).toString())),
-                                ":now", s(SORTABLE.format(now) + "#~")))
+                                ":now", s(Instants.stored(now) + "#~")))
                         .limit(limit - ids.size()).exclusiveStartKey(start).build());
                 for (Map<String, AttributeValue> item : page.items()) {
                     String dueAt = Attributes.string(item, "dueAt");
