@@ -11,6 +11,7 @@ import io.shopcare.alerts.SubscriptionStore;
 import io.shopcare.concurrency.Backoff;
 import io.shopcare.dynamo.AlertsTable;
 import io.shopcare.dynamo.Attributes;
+import io.shopcare.json.Instants;
 import io.shopcare.mail.Language;
 import java.time.Duration;
 import java.time.Instant;
@@ -156,10 +157,10 @@ public final class DynamoSubscriptionStore implements SubscriptionStore {
         values.put(":email", s(pending.email()));
         values.put(":lang", s(pending.language().tag()));
         values.put(":owner", s(AlertsTable.owner(ref.subscriberId())));
-        values.put(":now", s(pending.createdAt().toString()));
+        values.put(":now", s(Instants.stored(pending.createdAt())));
         values.put(":pending", s(Status.PENDING_CONFIRMATION.name()));
         // Where the subscription will sit in its queue once confirmed: sign-up time, then id.
-        values.put(":order", s(pending.createdAt() + "#" + ref.subscriberId()));
+        values.put(":order", s(Instants.stored(pending.createdAt()) + "#" + ref.subscriberId()));
         values.put(":requested", s(MailState.REQUESTED.name()));
         values.put(":request", s(requestId));
         values.put(":zero", n(0));
@@ -197,10 +198,10 @@ public final class DynamoSubscriptionStore implements SubscriptionStore {
         item.put("email", s(subscription.email()));
         item.put("lang", s(subscription.language().tag()));
         item.put("status", s(Status.ACTIVE.name()));
-        item.put("requestedAt", s(subscription.createdAt().toString()));
+        item.put("requestedAt", s(Instants.stored(subscription.createdAt())));
         item.put("owner", s(AlertsTable.owner(ref.subscriberId())));
         item.put("queue", s(queue(ref)));
-        item.put("queuedAt", s(subscription.createdAt() + "#" + ref.subscriberId()));
+        item.put("queuedAt", s(Instants.stored(subscription.createdAt()) + "#" + ref.subscriberId()));
         if (ref.sku() != null) {
             item.put("sku", s(ref.sku()));
         }
@@ -219,7 +220,7 @@ public final class DynamoSubscriptionStore implements SubscriptionStore {
                     .conditionExpression("#status = :pending")
                     .expressionAttributeNames(Map.of("#status", "status", "#queue", "queue"))
                     .expressionAttributeValues(Map.of(":active", s(Status.ACTIVE.name()),
-                            ":pending", s(Status.PENDING_CONFIRMATION.name()), ":now", s(now.toString()),
+                            ":pending", s(Status.PENDING_CONFIRMATION.name()), ":now", s(Instants.stored(now)),
                             ":queue", s(queue(ref))))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return Optional.of(Status.ACTIVE);
@@ -332,7 +333,7 @@ public final class DynamoSubscriptionStore implements SubscriptionStore {
                     .conditionExpression("#status = :active")
                     .expressionAttributeNames(Map.of("#status", "status", "#queue", "queue"))
                     .expressionAttributeValues(Map.of(":notified", s(Status.NOTIFIED.name()),
-                            ":active", s(Status.ACTIVE.name()), ":wave", s(waveId), ":now", s(now.toString())))
+                            ":active", s(Status.ACTIVE.name()), ":wave", s(waveId), ":now", s(Instants.stored(now))))
                     .returnValues(ReturnValue.ALL_NEW)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
             return new Claim(ClaimOutcome.CLAIMED, fromItem(ref, item));

@@ -11,6 +11,7 @@ import io.shopcare.catalog.Location;
 import io.shopcare.catalog.Product;
 import io.shopcare.dynamo.Attributes;
 import io.shopcare.dynamo.InventoryTable;
+import io.shopcare.json.Instants;
 import io.shopcare.json.Json;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -182,7 +183,7 @@ public final class DynamoCatalogRepository implements CatalogRepository {
         item.put("entity", s(entity));
         item.put("doc", s(Json.write(doc)));
         item.put("version", n(version));
-        item.put("updatedAt", s(clock.instant().toString()));
+        item.put("updatedAt", s(Instants.stored(clock.instant())));
         return item;
     }
 }

@@ -6,6 +6,7 @@ import static io.shopcare.dynamo.Attributes.s;
 
 import io.shopcare.dynamo.AlertsTable;
 import io.shopcare.dynamo.Attributes;
+import io.shopcare.json.Instants;
 import io.shopcare.merchant.MerchantNotices;
 import java.time.Instant;
 import java.util.HashMap;
@@ -47,7 +48,7 @@ public final class DynamoNoticeStore implements MerchantNotices.NoticeStore {
         item.put("variant", s(notice.variant()));
         item.put("available", n(notice.available()));
         item.put("threshold", n(notice.threshold()));
-        item.put("createdAt", s(now.toString()));
+        item.put("createdAt", s(Instants.stored(now)));
         return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(pk)")).build();
     }

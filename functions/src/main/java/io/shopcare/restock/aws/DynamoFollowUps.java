@@ -6,6 +6,7 @@ import static io.shopcare.dynamo.Attributes.s;
 
 import io.shopcare.dynamo.AlertsTable;
 import io.shopcare.dynamo.Attributes;
+import io.shopcare.json.Instants;
 import io.shopcare.restock.FollowUpStore;
 import io.shopcare.restock.WaveStore.Wave;
 import java.time.Instant;
@@ -36,7 +37,7 @@ public final class DynamoFollowUps implements FollowUpStore {
     /** The follow-up of a wave that used its budget, as a transaction item of the write that ends the wave. */
     TransactWriteItem newFollowUp(Wave wave, Instant dueAt) {
         return TransactWriteItem.builder().put(p -> p.tableName(table).item(Map.of("pk", s(AlertsTable.FOLLOW_UP_PK),
-                        "sk", s(AlertsTable.followUpSk(dueAt.toString(), wave.sku())), "sku", s(wave.sku()),
+                        "sk", s(AlertsTable.followUpSk(Instants.stored(dueAt), wave.sku())), "sku", s(wave.sku()),
                         "productId", s(wave.productId()), "eventId", s(wave.eventId()), "nextWave", n(wave.number() + 1)))
                 .conditionExpression("attribute_not_exists(pk)")).build();
     }
@@ -46,7 +47,7 @@ public final class DynamoFollowUps implements FollowUpStore {
         List<FollowUp> due = new ArrayList<>();
         for (Map<String, AttributeValue> item : dynamoDb.query(q -> q.tableName(table).limit(limit)
                 .keyConditionExpression("pk = :pk AND sk < :now")
-                .expressionAttributeValues(Map.of(":pk", s(AlertsTable.FOLLOW_UP_PK), ":now", s(now.toString())))).items()) {
+                .expressionAttributeValues(Map.of(":pk", s(AlertsTable.FOLLOW_UP_PK), ":now", s(Instants.stored(now))))).items()) {
             due.add(new FollowUp(Attributes.string(item, "sk"), Attributes.string(item, "sku"),
                     Attributes.string(item, "productId"), Attributes.string(item, "eventId"),
                     (int) Attributes.number(item, "nextWave")));

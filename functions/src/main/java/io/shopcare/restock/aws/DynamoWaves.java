@@ -8,6 +8,7 @@ import io.shopcare.alerts.Subscription;
 import io.shopcare.alerts.aws.DynamoSubscriptionStore;
 import io.shopcare.dynamo.AlertsTable;
 import io.shopcare.dynamo.Attributes;
+import io.shopcare.json.Instants;
 import io.shopcare.restock.WaveStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ public final class DynamoWaves implements WaveStore {
         item.put("reserved", n(0));
         item.put("step", n(0));
         item.put("phase", s(Phase.HANDOFF.name()));
-        item.put("createdAt", s(now.toString()));
+        item.put("createdAt", s(Instants.stored(now)));
         return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(pk)")).build();
     }
@@ -138,7 +139,7 @@ public final class DynamoWaves implements WaveStore {
                 .updateExpression("SET step = :next, phase = :done, finishedAt = :now REMOVE leaseFrom, pending")
                 .conditionExpression("step = :step")
                 .expressionAttributeValues(Map.of(":step", n(wave.step()), ":next", n(wave.step() + 1),
-                        ":done", s(Phase.DONE.name()), ":now", s(Instant.now().toString())))).build());
+                        ":done", s(Phase.DONE.name()), ":now", s(Instants.stored(Instant.now()))))).build());
         if (followUpAt != null) {
             writes.add(followUps.newFollowUp(wave, followUpAt));
         }

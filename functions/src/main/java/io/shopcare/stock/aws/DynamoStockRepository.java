@@ -9,6 +9,7 @@ import io.shopcare.dynamo.Attributes;
 import io.shopcare.dynamo.InventoryTable;
 import io.shopcare.idempotency.IdempotencyKey;
 import io.shopcare.idempotency.aws.DynamoIdempotencyStore;
+import io.shopcare.json.Instants;
 import io.shopcare.stock.StockLevel;
 import io.shopcare.stock.StockRepository.WriteRefusedException.Reason;
 import io.shopcare.stock.StockRepository;
@@ -86,7 +87,7 @@ public final class DynamoStockRepository implements StockRepository {
                 .key(key(InventoryTable.productPk(productId), InventoryTable.PRODUCT_SK))
                 .updateExpression("SET version = version + :one, updatedAt = :now")
                 .conditionExpression("attribute_exists(pk)")
-                .expressionAttributeValues(Map.of(":one", n(1), ":now", s(clock.instant().toString()))).build()).build());
+                .expressionAttributeValues(Map.of(":one", n(1), ":now", s(Instants.stored(clock.instant())))).build()).build());
         items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item(level, productId, expectedVersion + 1))
                 .conditionExpression("attribute_not_exists(pk) OR version = :expected")
                 .expressionAttributeValues(Map.of(":expected", n(expectedVersion))).build()).build());
@@ -121,7 +122,7 @@ public final class DynamoStockRepository implements StockRepository {
         item.put("onHand", n(level.onHand()));
         item.put("reserved", n(level.reserved()));
         item.put("version", n(version));
-        item.put("updatedAt", s(clock.instant().toString()));
+        item.put("updatedAt", s(Instants.stored(clock.instant())));
         item.put("gsi1pk", s(InventoryTable.locationIndexPk(level.locationId())));
         item.put("gsi1sk", s(InventoryTable.skuPk(level.sku())));
         return item;

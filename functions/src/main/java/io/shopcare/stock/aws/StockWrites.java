@@ -6,6 +6,7 @@ import static io.shopcare.dynamo.Attributes.s;
 
 import io.shopcare.dynamo.Attributes;
 import io.shopcare.dynamo.InventoryTable;
+import io.shopcare.json.Instants;
 import io.shopcare.stock.PreorderCount;
 import java.time.Clock;
 import java.util.Collection;
@@ -94,14 +95,14 @@ public final class StockWrites {
                 .key(key(InventoryTable.productPk(productId), InventoryTable.PRODUCT_SK))
                 .updateExpression("SET version = version + :one, updatedAt = :now")
                 .conditionExpression("attribute_exists(pk)")
-                .expressionAttributeValues(Map.of(":one", n(1), ":now", s(clock.instant().toString()))).build()).build();
+                .expressionAttributeValues(Map.of(":one", n(1), ":now", s(Instants.stored(clock.instant())))).build()).build();
     }
 
     private TransactWriteItem update(String sku, String locationId, String expression, String condition,
                                      Map<String, AttributeValue> values) {
         Map<String, AttributeValue> all = new HashMap<>(values);
         all.put(":one", n(1));
-        all.put(":now", s(clock.instant().toString()));
+        all.put(":now", s(Instants.stored(clock.instant())));
         return TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(key(InventoryTable.skuPk(sku), InventoryTable.stockSk(locationId)))
                 .updateExpression(expression).conditionExpression(condition).expressionAttributeValues(all).build())
@@ -174,7 +175,7 @@ public final class StockWrites {
     private TransactWriteItem queueCounter(String sku, String expression, String condition,
                                            Map<String, AttributeValue> values) {
         Map<String, AttributeValue> all = new HashMap<>(values);
-        all.put(":now", s(clock.instant().toString()));
+        all.put(":now", s(Instants.stored(clock.instant())));
         return TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(key(InventoryTable.skuPk(sku), InventoryTable.PREORDERS_SK))
                 .updateExpression(expression).conditionExpression(condition).expressionAttributeValues(all).build())
