@@ -40,7 +40,6 @@ public final class LocalStack implements AutoCloseable {
     private static final String DEMO_DATA_PENDING = "demo-data.pending";
     private final LocalDynamoDb dynamo;
     private final SesEmulator ses;
-    private final boolean ownsSes;
     private final LocalSecrets secrets;
     private final SecretsManagerEmulator secretsManager;
     private final HttpGateway gateway;
@@ -82,14 +81,13 @@ public final class LocalStack implements AutoCloseable {
             throw e;
         }
         int sesPort = options.sesPort() == 0 ? LocalDynamoDb.freePort() : options.sesPort();
-        this.ownsSes = !options.reuseSesEmulator();
         // node starts the SES emulator while DynamoDB Local starts in this JVM.
-        CompletableFuture<SesEmulator> sesStarting = CompletableFuture.supplyAsync(() -> ownsSes
-                ? SesEmulator.start(options.projectDir(), sesPort) : SesEmulator.reused(options.projectDir()));
+        CompletableFuture<SesEmulator> sesStarting = CompletableFuture.supplyAsync(
+                () -> SesEmulator.start(options.projectDir(), sesPort));
         try {
             this.dynamo = LocalDynamoDb.start(options.dataDir());
         } catch (RuntimeException e) {
-            sesStarting.thenAccept(this::closeSes);
+            sesStarting.thenAccept(SesEmulator::close);
             gateway.close();
             storefront.close();
             throw e;
@@ -147,7 +145,7 @@ public final class LocalStack implements AutoCloseable {
                 startedSecrets.close();
             }
             if (startedSes != null) {
-                closeSes(startedSes);
+                startedSes.close();
             }
             dynamo.close();
             throw e;
@@ -425,15 +423,8 @@ public final class LocalStack implements AutoCloseable {
         streams.close();
         dynamoDb.close();
         secretsManager.close();
-        closeSes(ses);
+        ses.close();
         dynamo.close();
-    }
-
-    /** Stops the stack's own SES emulator; a reused one outlives the stack. */
-    private void closeSes(SesEmulator emulator) {
-        if (ownsSes) {
-            emulator.close();
-        }
     }
 
     private static String randomToken() {

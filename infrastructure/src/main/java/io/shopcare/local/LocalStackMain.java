@@ -60,7 +60,7 @@ public final class LocalStackMain {
         try {
             stack = LocalStack.start(new LocalStackOptions(projectDir, arguments.port(), arguments.sesPort(),
                     arguments.adminToken(), arguments.demoData(), arguments.dataDir(), java.util.Map.of(),
-                    arguments.lambdaPort(), arguments.webPort(), arguments.parameterOverrides(), false, false));
+                    arguments.lambdaPort(), arguments.webPort(), arguments.parameterOverrides(), false));
         } catch (RuntimeException e) {
             console.release();
             System.err.println("The local stack did not start: " + rootMessage(e));

@@ -13,14 +13,12 @@ import java.util.function.Function;
  * {@code parameterOverrides} are template parameter values (as {@code sam deploy
  * --parameter-overrides}); {@code webPort} is the demo storefront's.
  * {@code keepDeliveredBatches} keeps every stream batch handed to a function, for tests that replay
- * them; off in the jar (a long-running stack would keep them forever). With {@code reuseSesEmulator}
- * the stacks a JVM starts one after another share one SES emulator, its store emptied at each start
- * (a test JVM starts a dozen stacks, and each node start cost ~0.6 s of CPU); the jar starts its own.
+ * them; off in the jar (a long-running stack would keep them forever).
  */
 public record LocalStackOptions(Path projectDir, int port, int sesPort, String adminToken, boolean demoData,
                                 Path dataDir, Map<String, Function<Map<String, String>, RequestHandler<?, ?>>> handlers,
                                 int lambdaPort, int webPort, Map<String, String> parameterOverrides,
-                                boolean keepDeliveredBatches, boolean reuseSesEmulator) {
+                                boolean keepDeliveredBatches) {
 
     public LocalStackOptions {
         handlers = Map.copyOf(handlers);
@@ -30,31 +28,27 @@ public record LocalStackOptions(Path projectDir, int port, int sesPort, String a
     /** The jar's options without the Lambda port, web port and overrides: free ports, none, batches not kept. */
     public LocalStackOptions(Path projectDir, int port, int sesPort, String adminToken, boolean demoData, Path dataDir,
                              Map<String, Function<Map<String, String>, RequestHandler<?, ?>>> handlers) {
-        this(projectDir, port, sesPort, adminToken, demoData, dataDir, handlers, 0, 0, Map.of(), false, false);
+        this(projectDir, port, sesPort, adminToken, demoData, dataDir, handlers, 0, 0, Map.of(), false);
     }
 
-    /**
-     * Free ports, no demo data, delivered batches kept, the SES emulator reused, the project found
-     * from the working directory.
-     */
+    /** Free ports, no demo data, delivered batches kept, the project found from the working directory. */
     public static LocalStackOptions forTests() {
-        return new LocalStackOptions(LocalStack.findProjectDir(), 0, 0, null, false, null, Map.of(), 0, 0, Map.of(), true,
-                true);
+        return new LocalStackOptions(LocalStack.findProjectDir(), 0, 0, null, false, null, Map.of(), 0, 0, Map.of(), true);
     }
 
     public LocalStackOptions withDemoData(boolean demo) {
         return new LocalStackOptions(projectDir, port, sesPort, adminToken, demo, dataDir, handlers, lambdaPort, webPort,
-                parameterOverrides, keepDeliveredBatches, reuseSesEmulator);
+                parameterOverrides, keepDeliveredBatches);
     }
 
     public LocalStackOptions withDataDir(Path dir) {
         return new LocalStackOptions(projectDir, port, sesPort, adminToken, demoData, dir, handlers, lambdaPort, webPort,
-                parameterOverrides, keepDeliveredBatches, reuseSesEmulator);
+                parameterOverrides, keepDeliveredBatches);
     }
 
     public LocalStackOptions withKeepDeliveredBatches(boolean keep) {
         return new LocalStackOptions(projectDir, port, sesPort, adminToken, demoData, dataDir, handlers, lambdaPort,
-                webPort, parameterOverrides, keep, reuseSesEmulator);
+                webPort, parameterOverrides, keep);
     }
 
     public LocalStackOptions withHandler(String functionLogicalId,
@@ -62,21 +56,16 @@ public record LocalStackOptions(Path projectDir, int port, int sesPort, String a
         Map<String, Function<Map<String, String>, RequestHandler<?, ?>>> all = new HashMap<>(handlers);
         all.put(functionLogicalId, handler);
         return new LocalStackOptions(projectDir, port, sesPort, adminToken, demoData, dataDir, all, lambdaPort, webPort,
-                parameterOverrides, keepDeliveredBatches, reuseSesEmulator);
+                parameterOverrides, keepDeliveredBatches);
     }
 
     public LocalStackOptions withAdminToken(String token) {
         return new LocalStackOptions(projectDir, port, sesPort, token, demoData, dataDir, handlers, lambdaPort, webPort,
-                parameterOverrides, keepDeliveredBatches, reuseSesEmulator);
-    }
-
-    public LocalStackOptions withReuseSesEmulator(boolean reuse) {
-        return new LocalStackOptions(projectDir, port, sesPort, adminToken, demoData, dataDir, handlers, lambdaPort,
-                webPort, parameterOverrides, keepDeliveredBatches, reuse);
+                parameterOverrides, keepDeliveredBatches);
     }
 
     public LocalStackOptions withParameterOverrides(Map<String, String> overrides) {
         return new LocalStackOptions(projectDir, port, sesPort, adminToken, demoData, dataDir, handlers, lambdaPort,
-                webPort, overrides, keepDeliveredBatches, reuseSesEmulator);
+                webPort, overrides, keepDeliveredBatches);
     }
 }

@@ -12,30 +12,12 @@ import java.util.List;
 
 /** The aws-ses-v2-local emulator (installed from npm by the Maven build), run as a child process. */
 final class SesEmulator implements AutoCloseable {
-    /** The one that stacks of this JVM reuse ({@link LocalStackOptions#reuseSesEmulator}); null until asked for. */
-    private static SesEmulator reused;
     private final Process process;
     private final int port;
-    private final Path projectDir;
 
-    private SesEmulator(Process process, int port, Path projectDir) {
+    private SesEmulator(Process process, int port) {
         this.process = process;
         this.port = port;
-        this.projectDir = projectDir;
-    }
-
-    /**
-     * This JVM's reused emulator with its store emptied: started on a free port the first time (or
-     * if it died), stopped when the JVM exits. Stacks that reuse it run one after another.
-     */
-    static synchronized SesEmulator reused(Path projectDir) {
-        if (reused == null || !reused.process.isAlive() || !reused.projectDir.equals(projectDir)) {
-            SesEmulator started = start(projectDir, LocalDynamoDb.freePort());
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "ses-emulator-stop"));
-            reused = started;
-        }
-        reused.clearStore();
-        return reused;
     }
 
     static SesEmulator start(Path projectDir, int port) {
@@ -51,7 +33,7 @@ final class SesEmulator implements AutoCloseable {
             Process process = new ProcessBuilder(List.of("node", "--require", exitWithParent.toString(), cli.toString(),
                     "--port", Integer.toString(port), "--host", "127.0.0.1")).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            SesEmulator emulator = new SesEmulator(process, port, projectDir);
+            SesEmulator emulator = new SesEmulator(process, port);
             emulator.awaitReady();
             return emulator;
         } catch (IOException e) {
@@ -61,22 +43,6 @@ final class SesEmulator implements AutoCloseable {
 
     String url() {
         return "http://localhost:" + port;
-    }
-
-    private void clearStore() {
-        try {
-            HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url() + "/clear-store"))
-                    .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("the SES emulator's clear-store answered " + response.statusCode());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("the SES emulator's store could not be emptied", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while emptying the SES emulator's store", e);
-        }
     }
 
     private void awaitReady() {
