@@ -17,7 +17,10 @@ public final class Instants {
     private Instants() {
     }
 
-    /** For answers and e-mails: whole seconds, as the contract writes instants ({@code 2026-11-22T14:03:00Z}). */
+    /**
+     * For answers and the timeline details they show: whole seconds, as the contract writes
+     * instants ({@code 2026-11-22T14:03:00Z}).
+     */
     public static String answered(Instant instant) {
         return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
