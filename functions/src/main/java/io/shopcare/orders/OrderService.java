@@ -178,11 +178,12 @@ public final class OrderService {
                     throw Refusal.invalid("delivery.storeId", "is not a store that offers pickup");
                 }
             }
-            if (delivery.slot() != null) {
-                checkSlot(delivery.slot(), carrier == null ? List.of() : carrier.slotWindows(), delivery.method(), null,
-                        "delivery.slot");
-            }
             Planned planned = plan(context, request.lines(), delivery.method(), delivery.storeId(), carrier, now);
+            if (delivery.slot() != null) {
+                // The rule of PUT …/delivery: one of the carrier's slots, not before the estimate's earliest day.
+                checkSlot(delivery.slot(), carrier == null ? List.of() : carrier.slotWindows(), delivery.method(),
+                        planned.estimate.earliest(), "delivery.slot");
+            }
             String orderId = newOrderId(now);
             List<Line> lines = new ArrayList<>();
             for (int i = 0; i < request.lines().size(); i++) {
@@ -1287,7 +1288,7 @@ public final class OrderService {
             throw Refusal.conflict("SLOT_NOT_AVAILABLE", "The carrier delivers in these slots: " + String.join(", ", windows)
                     + ".", List.of(new Refusal.Problem(field, "must be one of the carrier's slots")));
         }
-        if (earliest != null && slot.date().isBefore(earliest)) {
+        if (slot.date().isBefore(earliest)) {
             throw Refusal.conflict("SLOT_NOT_AVAILABLE", "The earliest delivery date is " + earliest + ".",
                     List.of(new Refusal.Problem(field + ".date", "must be on or after " + earliest)));
         }

@@ -364,6 +364,28 @@ class OrderServiceTest {
     }
 
     @Test
+    void aSlotChosenWithTheOrderFollowsTheSameRuleAndARefusalReservesNothing() {
+        Refusal early = assertThrows(Refusal.class, () -> placeWithSlot(new Order.Slot(LocalDate.parse("2026-11-24"),
+                "08:00", "12:00")));
+        assertEquals(Refusal.Kind.CONFLICT, early.kind());
+        assertEquals("SLOT_NOT_AVAILABLE", early.code());
+        assertEquals(List.of(new Refusal.Problem("delivery.slot.date", "must be on or after 2026-11-25")), early.problems());
+        assertEquals("SLOT_NOT_AVAILABLE", assertThrows(Refusal.class, () -> placeWithSlot(
+                new Order.Slot(LocalDate.parse("2026-11-25"), "12:00", "16:00"))).code());
+        assertEquals(0, data.level("TEE-S", "wh")[1]);
+        assertTrue(data.orders.isEmpty());
+
+        Order order = placeWithSlot(new Order.Slot(LocalDate.parse("2026-11-25"), "08:00", "12:00")).order();
+        assertEquals(LocalDate.parse("2026-11-25"), order.delivery().slot().date());
+    }
+
+    private OrderService.Placed placeWithSlot(Order.Slot slot) {
+        return service.place(new PlaceRequest(customer(), List.of(line("TEE-S", 1)),
+                new DeliveryRequest(DeliveryMethod.HOME, "courier", Map.of("street", "Main 1", "city", "Praha",
+                        "postcode", "110 00", "country", "CZ"), null, null, slot), PaymentMethod.CARD), Optional.empty());
+    }
+
+    @Test
     void everyAdminEventInEveryStateEitherFitsOrChangesNothing() {
         for (Status status : Status.values()) {
             for (DeliveryMethod method : DeliveryMethod.values()) {

@@ -402,6 +402,10 @@ final class MalformedRequests {
         // Well-formed, but more than there is: 409 and nothing reserved.
         all.add(new Request("order for more than there is", "POST", "/orders", JSON,
                 replaceOnce(validOrder, quantity, "\"quantity\": 99}]"), false).expecting(409));
+        all.add(new Request("order with a slot before the earliest delivery", "POST", "/orders", JSON,
+                replaceOnce(validOrder, "\"carrier\": \"" + carrier + "\",", "\"carrier\": \"" + carrier
+                        + "\", \"slot\": {\"date\": \"2000-01-03\", \"from\": \"08:00\", \"to\": \"12:00\"},"), false)
+                .expecting(409));
         String storeOrder = validStoreOrder(sku, store);
         all.add(new Request("order STORE without storeId", "POST", "/orders", JSON,
                 replaceOnce(storeOrder, "\"storeId\": \"" + store + "\"", "\"storeIds\": [\"" + store + "\"]"), false));
