@@ -521,7 +521,7 @@ public final class OrderService {
             }
             Instant now = clock.instant();
             return switch (event.type()) {
-                case PAID -> paid(order, now);
+                case PAID -> paid(order, event.amount(), now);
                 case PAYMENT_FAILED -> new OrderChange(order.next().status(Status.PAYMENT_FAILED)
                         .payment(withStatus(order.payment(), PaymentStatus.FAILED))
                         .event(now, "PAYMENT_FAILED", Map.of()).build(), List.of(), null);
@@ -727,13 +727,21 @@ public final class OrderService {
         return deadline == null ? null : deadline.at();
     }
 
-    private OrderChange paid(Order order, Instant now) {
+    /** {@code reported}: the amount the provider names, if it names one. */
+    private OrderChange paid(Order order, BigDecimal reported, Instant now) {
         if (order.status() == Status.CANCELLED) {
-            // Money that arrives for a cancelled order is recorded and goes straight back.
-            Money amount = totalBeforeCancellation(order);
+            // Money that arrives for a cancelled order is recorded and goes straight back, whatever the sum.
+            Money amount = reported == null ? totalBeforeCancellation(order)
+                    : new Money(reported.setScale(2), order.currency());
             Order paid = order.next().payment(paidInFull(order.payment(), amount))
                     .event(now, "PAID", Map.of("amount", amount.toJson())).build();
             return new OrderChange(refund(paid, amount.amount(), now, "PAID_AFTER_CANCEL"), List.of(), null);
+        }
+        if (reported != null && reported.compareTo(order.total().amount()) != 0) {
+            // PAID means paid in full: another sum does not settle the order, and nothing changes.
+            String due = order.total().amount().toPlainString();
+            throw Refusal.conflict("EVENT_NOT_ALLOWED", "A PAID event is for the whole amount due, " + due + " "
+                    + order.currency() + ".", List.of(new Refusal.Problem("amount", "must be " + due)));
         }
         return new OrderChange(order.next().status(Status.CONFIRMED).payment(paidInFull(order.payment(), order.total()))
                 .event(now, "PAID", Map.of("amount", order.total().toJson())).build(), List.of(), null);

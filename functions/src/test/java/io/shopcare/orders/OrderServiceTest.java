@@ -364,6 +364,37 @@ class OrderServiceTest {
     }
 
     @Test
+    void aPaidEventNamingAnotherSumThanTheTotalIsRefusedAndChangesNothing() {
+        OrderService.Placed placed = place(PaymentMethod.CARD, line("TEE-S", 1)); // 20.00 + 4.90
+        String id = placed.order().orderId();
+        Refusal partial = assertThrows(Refusal.class, () -> service.adminEvent(id,
+                new AdminEventRequest(AdminEvent.PAID, null, null, null, null, new BigDecimal("1.00"), null), Optional.empty()));
+        assertEquals("EVENT_NOT_ALLOWED", partial.code());
+        assertEquals(List.of(new Refusal.Problem("amount", "must be 24.90")), partial.problems());
+        assertEquals(Status.PENDING_PAYMENT, data.orders.get(id).status());
+        assertEquals(Order.PaymentStatus.PENDING, data.orders.get(id).payment().status());
+
+        service.adminEvent(id, new AdminEventRequest(AdminEvent.PAID, null, null, null, null, new BigDecimal("24.9"), null),
+                Optional.empty());
+        assertEquals(Status.CONFIRMED, data.orders.get(id).status());
+        assertEquals(new BigDecimal("24.90"), data.orders.get(id).payment().paid());
+    }
+
+    @Test
+    void moneyThatArrivesForACancelledOrderIsRecordedAndRefundedWhateverTheSum() {
+        OrderService.Placed placed = place(PaymentMethod.CARD, line("TEE-S", 1));
+        String id = placed.order().orderId();
+        service.cancel(id, placed.accessToken(), null, Optional.empty());
+        service.adminEvent(id, new AdminEventRequest(AdminEvent.PAID, null, null, null, null, new BigDecimal("30.00"), null),
+                Optional.empty());
+        Order order = data.orders.get(id);
+        assertEquals(Status.CANCELLED, order.status());
+        assertEquals(new BigDecimal("30.00"), order.payment().paid());
+        assertEquals(new BigDecimal("30.00"), order.payment().refunded());
+        assertEquals(Order.PaymentStatus.REFUNDED, order.payment().status());
+    }
+
+    @Test
     void aSlotChosenWithTheOrderFollowsTheSameRuleAndARefusalReservesNothing() {
         Refusal early = assertThrows(Refusal.class, () -> placeWithSlot(new Order.Slot(LocalDate.parse("2026-11-24"),
                 "08:00", "12:00")));
@@ -398,7 +429,8 @@ class OrderServiceTest {
                     try {
                         service.adminEvent(order.orderId(), new AdminEventRequest(event, "courier", "T-1", null,
                                 Map.of("name", "Point", "address", "Main 1", "openingHours", List.of()),
-                                new BigDecimal("1.00"), null), Optional.empty());
+                                // A PAID names no sum here (one that is not the total is refused on its own).
+                                event == AdminEvent.PAID ? null : new BigDecimal("1.00"), null), Optional.empty());
                         assertTrue(fits, event + " succeeded on " + status + " " + method);
                         assertEquals(version + 1, data.orders.get(order.orderId()).version());
                     } catch (Refusal e) {

@@ -582,7 +582,8 @@ final class MalformedRequests {
         // Well-formed events that do not fit an unpaid card order: 409, nothing changes.
         for (String body : List.of("{\"type\": \"PACKED\"}", "{\"type\": \"SHIPPED\", \"trackingNumber\": \"Z1\"}",
                 "{\"type\": \"DELIVERED\"}", "{\"type\": \"READY_FOR_PICKUP\"}", "{\"type\": \"PICKED_UP\"}",
-                "{\"type\": \"RETURN_RECEIVED\"}", "{\"type\": \"REFUNDED\", \"amount\": \"1.00\"}")) {
+                "{\"type\": \"RETURN_RECEIVED\"}", "{\"type\": \"REFUNDED\", \"amount\": \"1.00\"}",
+                "{\"type\": \"PAID\", \"amount\": \"1.00\"}")) {
             all.add(new Request("event that does not fit " + body, "POST", events, JSON, body, true).expecting(409));
         }
         return all;
