@@ -18,7 +18,8 @@ final class Text {
                 continue;
             }
             if (Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029') {
-                return "control characters or line breaks";
+                // A message may hold line breaks, so its refusal names only what it may not hold.
+                return multiline ? "control characters other than line breaks and tabs" : "control characters or line breaks";
             }
             if (isBidiControl(c)) {
                 return "bidirectional control characters";

@@ -168,6 +168,8 @@ class AftercareEndToEndTest {
                 Map.of()), 200).get("items")).stream().map(t -> ((Map<?, ?>) t).get("ticketId"))
                 .filter(id -> ((String) id).startsWith(order.id())).map(id -> (Object) id).toList();
         assertEquals(List.of(missing.get("ticketId"), damaged.get("ticketId"), question.get("ticketId")), queue);
+        assertEquals(openTickets(100), openTickets(1), "one ticket a page walks the same queue, and its last page "
+                + "is the last ticket, not an empty page after it");
 
         Map<String, Object> resolved = json(client.send("POST", "/admin/tickets/" + missing.get("ticketId") + "/resolution",
                 "application/json", "{\"message\": \"The second one is on its way.\"}", true, Map.of()), 200);
@@ -184,6 +186,21 @@ class AftercareEndToEndTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** The OPEN queue's ticket ids, page after page of {@code limit}; every page but the last is full, none empty. */
+    private static List<String> openTickets(int limit) {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            Map<String, Object> page = json(client.send("GET", "/admin/tickets?status=OPEN&limit=" + limit
+                    + (cursor == null ? "" : "&cursor=" + cursor), null, null, true, Map.of()), 200);
+            List<?> items = (List<?>) page.get("items");
+            cursor = (String) page.get("nextCursor");
+            assertTrue(cursor == null ? !items.isEmpty() : items.size() == limit, "a page of " + items.size());
+            items.forEach(ticket -> ids.add((String) ((Map<?, ?>) ticket).get("ticketId")));
+        } while (cursor != null);
+        return ids;
+    }
 
     private record Delivered(String id, String token) {
         StackClient.Answer post(String route, String body) {

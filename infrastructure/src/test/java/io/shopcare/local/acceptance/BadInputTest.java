@@ -53,7 +53,8 @@ class BadInputTest {
 
     /**
      * For the aftercare part: a delivered cash-on-delivery order of three units with two returns (so
-     * one unit is left to return) and two tickets, one of them resolved, and genuine list cursors.
+     * one unit is left to return) and three tickets, the second resolved, and genuine list cursors
+     * (of lists that have a second page).
      */
     private static MalformedRequests.Aftercare aftercareFixtures() {
         String sku = Fixtures.sku("bad-input", "M");
@@ -62,10 +63,15 @@ class BadInputTest {
                 "delivered.order@example.com");
         String id = (String) placed.get("orderId");
         String token = (String) placed.get("accessToken");
-        for (String event : List.of("{\"type\": \"PACKED\"}", "{\"type\": \"SHIPPED\", \"trackingNumber\": \"BAD1\"}",
-                "{\"type\": \"DELIVERED\"}")) {
-            assertEquals(200, client.send("POST", "/admin/orders/" + id + "/events", MalformedRequests.JSON, event, true,
-                    Map.of()).status(), event);
+        // A second delivered order, so that the DELIVERED list has a page after its first at limit=1.
+        String second = (String) place(MalformedRequests.validOrder(sku, CARRIER)
+                .replace("\"CARD\"", "\"CASH_ON_DELIVERY\""), "delivered.second@example.com").get("orderId");
+        for (String delivered : List.of(id, second)) {
+            for (String event : List.of("{\"type\": \"PACKED\"}", "{\"type\": \"SHIPPED\", \"trackingNumber\": \"BAD1\"}",
+                    "{\"type\": \"DELIVERED\"}")) {
+                assertEquals(200, client.send("POST", "/admin/orders/" + delivered + "/events", MalformedRequests.JSON,
+                        event, true, Map.of()).status(), event);
+            }
         }
         Map<String, String> bearer = Map.of("Authorization", "Bearer " + token);
         String[] returnIds = new String[2];
@@ -78,8 +84,9 @@ class BadInputTest {
             String url = (String) ((Map<?, ?>) created.json().get("label")).get("url");
             returnTokens[i] = url.substring(url.indexOf("token=") + "token=".length());
         }
-        String[] ticketIds = new String[2];
-        for (int i = 0; i < 2; i++) {
+        // Three tickets, the second resolved: two stay OPEN, so that list too has a second page at limit=1.
+        String[] ticketIds = new String[3];
+        for (int i = 0; i < 3; i++) {
             StackClient.Answer opened = client.send("POST", "/orders/" + id + "/tickets", MalformedRequests.JSON,
                     "{\"type\": \"OTHER\", \"message\": \"Question " + i + "\"}", false, bearer);
             assertEquals(201, opened.status(), opened.body());

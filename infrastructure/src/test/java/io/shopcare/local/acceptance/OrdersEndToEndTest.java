@@ -158,6 +158,30 @@ class OrdersEndToEndTest {
     }
 
     @Test
+    void aCustomersOrdersPageThroughNewestFirstAndTheLastPageGivesNoCursor() {
+        String sku = product("pages", 3);
+        List<String> placed = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            placed.add(0, (String) place("pia.pages@example.com", "en", sku, 1, "CASH_ON_DELIVERY").get("orderId"));
+        }
+        String list = "/admin/orders?email=pia.pages@example.com&limit=";
+
+        Map<String, Object> whole = admin("GET", list + 3, null);
+        assertEquals(placed, orderIds(whole), "one page that holds them all, newest first");
+        assertNull(whole.get("nextCursor"), "a page that ends the list sends nobody on to an empty one");
+
+        Map<String, Object> first = admin("GET", list + 2, null);
+        assertEquals(placed.subList(0, 2), orderIds(first));
+        Map<String, Object> last = admin("GET", list + 2 + "&cursor=" + first.get("nextCursor"), null);
+        assertEquals(placed.subList(2, 3), orderIds(last));
+        assertNull(last.get("nextCursor"));
+    }
+
+    private static List<String> orderIds(Map<String, Object> page) {
+        return ((List<?>) page.get("items")).stream().map(o -> (String) ((Map<?, ?>) o).get("orderId")).toList();
+    }
+
+    @Test
     void shippedBringsTheTrackingLinkAndTheFulfilmentQueueShowsTheOrder() {
         String sku = product("ship", 4);
         Map<String, Object> order = place("olga.ship@example.com", "uk", sku, 1, "CASH_ON_DELIVERY");
