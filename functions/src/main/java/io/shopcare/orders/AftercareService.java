@@ -111,7 +111,7 @@ public final class AftercareService {
         int n = order.aftercare().returns().size() + 1;
         String returnId = OrderIds.returnId(order.orderId(), n);
         String code = "R" + order.orderId().replace("-", "") + n;
-        String carrier = returnCarrier(order);
+        CarrierTerms carrier = returnCarrier(order);
         // The label prints until the parcel can no longer be sent back, with two weeks for the post.
         Instant expires = order.returnUntil().plusDays(LABEL_GRACE_DAYS + 1).atStartOfDay(java.time.ZoneOffset.UTC)
                 .toInstant();
@@ -133,6 +133,7 @@ public final class AftercareService {
         detail.put("returnId", returnId);
         detail.put("code", code);
         detail.put("resolution", request.resolution().name());
+        detail.put("carrierName", carrier.name());
         if (exchangeOrderId != null) {
             detail.put("exchangeOrderId", exchangeOrderId);
             Line sent = exchange.next().lines().get(0);
@@ -141,7 +142,7 @@ public final class AftercareService {
         }
         next.event(now, "RETURN_CREATED", detail);
         Return created0 = new Return(returnId, ReturnStatus.REQUESTED, lines, request.resolution(),
-                request.exchangeSku(), exchangeOrderId, carrier, code, url, refund, now);
+                request.exchangeSku(), exchangeOrderId, carrier.carrierId(), code, url, refund, now);
         Order updated = Returns.withReturn(next.build(), created0);
         if (refund.signum() > 0) {
             updated = OrderService.refund(updated, refund, now, "RETURN", returnId);
@@ -151,16 +152,15 @@ public final class AftercareService {
     }
 
     /** The carrier that brought it takes it back; a store pickup goes back with the shop's first carrier. */
-    private String returnCarrier(Order order) {
+    private CarrierTerms returnCarrier(Order order) {
         List<CarrierTerms> carriers = inventory.carriers();
         String id = order.delivery().carrierId();
-        if (id != null && carriers.stream().anyMatch(c -> c.carrierId().equals(id))) {
-            return id;
-        }
-        if (carriers.isEmpty()) {
-            throw Refusal.conflict("NOT_RETURNABLE", "The shop has no carrier to take returns; contact the shop.");
-        }
-        return carriers.get(0).carrierId();
+        return carriers.stream().filter(c -> c.carrierId().equals(id)).findFirst().orElseGet(() -> {
+            if (carriers.isEmpty()) {
+                throw Refusal.conflict("NOT_RETURNABLE", "The shop has no carrier to take returns; contact the shop.");
+            }
+            return carriers.get(0);
+        });
     }
 
     /** The carrier's name, as a label prints it. */

@@ -68,12 +68,21 @@ public record Order(String orderId, long version, Status status, Instant created
     public record Slot(LocalDate date, String from, String to) {
     }
 
-    /** {@code slotWindows}: the carrier's delivery slots ("08:00-12:00") when the order was placed. */
+    /**
+     * {@code slotWindows} and {@code carrierName}: the carrier's delivery slots ("08:00-12:00") and
+     * its name when the order was placed (the name is what e-mails show; null for STORE pickups and
+     * orders placed before it was kept).
+     */
     public record Delivery(DeliveryMethod method, String carrierId, Map<String, Object> address, String pickupPointId,
-                           String storeId, Slot slot, List<String> slotWindows) {
+                           String storeId, Slot slot, List<String> slotWindows, String carrierName) {
 
         public Delivery withSlot(Slot newSlot) {
-            return new Delivery(method, carrierId, address, pickupPointId, storeId, newSlot, slotWindows);
+            return new Delivery(method, carrierId, address, pickupPointId, storeId, newSlot, slotWindows, carrierName);
+        }
+
+        /** How to name {@code carrier} (an id or a name, as an event gave it) to the shopper: this carrier's name for its id. */
+        public String carrierShown(String carrier) {
+            return carrier != null && carrier.equals(carrierId) && carrierName != null ? carrierName : carrier;
         }
     }
 

@@ -77,6 +77,7 @@ public final class OrderJson {
         json.put("lines", order.lines().stream().map(OrderJson::line).toList());
         Map<String, Object> delivery = delivery(order.delivery());
         delivery.put("slotWindows", order.delivery().slotWindows());
+        putIfPresent(delivery, "carrierName", order.delivery().carrierName());
         json.put("delivery", delivery);
         json.put("deliveryPrice", money(order.deliveryPrice()));
         json.put("estimatedDelivery", estimate(order.estimatedDelivery()));
@@ -190,7 +191,8 @@ public final class OrderJson {
                 (String) d.get("carrier"), (Map<String, Object>) d.get("address"), (String) d.get("pickupPointId"),
                 (String) d.get("storeId"), slot == null ? null
                         : new Slot(LocalDate.parse((String) slot.get("date")), (String) slot.get("from"), (String) slot.get("to")),
-                d.get("slotWindows") == null ? List.of() : List.copyOf((List<String>) d.get("slotWindows")));
+                d.get("slotWindows") == null ? List.of() : List.copyOf((List<String>) d.get("slotWindows")),
+                (String) d.get("carrierName"));
         Map<?, ?> p = (Map<?, ?>) json.get("payment");
         Payment payment = new Payment(Order.PaymentMethod.valueOf((String) p.get("method")),
                 Order.PaymentStatus.valueOf((String) p.get("status")), instant(p.get("dueBy")),

@@ -132,7 +132,11 @@ public final class OrderMailing {
         String exchangeVariant = r.exchangeSku() == null ? null : order.timeline().stream()
                 .filter(e -> "RETURN_CREATED".equals(e.type()) && r.returnId().equals(e.detail().get("returnId")))
                 .map(e -> (String) e.detail().get("exchangeVariant")).findFirst().orElse(r.exchangeSku());
-        return new OrderEmail.Return(r.returnId(), r.code(), r.carrier(), r.labelUrl(), lines,
+        String carrierName = order.timeline().stream()
+                .filter(e -> "RETURN_CREATED".equals(e.type()) && r.returnId().equals(e.detail().get("returnId")))
+                .map(e -> (String) e.detail().get("carrierName")).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(order.delivery().carrierShown(r.carrier()));
+        return new OrderEmail.Return(r.returnId(), r.code(), carrierName, r.labelUrl(), lines,
                 OrderEmail.Return.Resolution.valueOf(r.resolution().name()), exchangeVariant, r.exchangeOrderId(),
                 r.refunded().signum() > 0 ? r.refunded() : null);
     }
@@ -182,11 +186,14 @@ public final class OrderMailing {
                 (String) instructions.get("variableSymbol"), (String) instructions.get("message"));
         OrderEmail.Tracking tracking = null;
         if (event.detail().get("trackingNumber") != null) {
-            tracking = new OrderEmail.Tracking((String) event.detail().get("carrier"),
+            Object named = event.detail().get("carrierName");
+            tracking = new OrderEmail.Tracking(named instanceof String name ? name
+                    : order.delivery().carrierShown((String) event.detail().get("carrier")),
                     (String) event.detail().get("trackingNumber"), (String) event.detail().get("url"));
         } else if (!order.parcels().isEmpty()) {
             Order.Parcel parcel = order.parcels().get(order.parcels().size() - 1);
-            tracking = new OrderEmail.Tracking(parcel.carrier(), parcel.trackingNumber(), parcel.url());
+            tracking = new OrderEmail.Tracking(order.delivery().carrierShown(parcel.carrier()), parcel.trackingNumber(),
+                    parcel.url());
         }
         OrderEmail.Pickup pickup = null;
         if (order.pickup() != null) {

@@ -198,7 +198,7 @@ public final class OrderService {
             String symbol = request.payment() == PaymentMethod.BANK_TRANSFER ? VariableSymbols.random(random) : null;
             Delivery chosen = new Delivery(delivery.method(), delivery.carrierId(), delivery.address(),
                     delivery.pickupPointId(), delivery.storeId(), delivery.slot(),
-                    carrier == null ? List.of() : carrier.slotWindows());
+                    carrier == null ? List.of() : carrier.slotWindows(), carrier == null ? null : carrier.name());
             Order draft = new Order(orderId, 0, Status.PENDING_PAYMENT, now, request.customer(), List.copyOf(lines),
                     chosen, deliveryPrice, planned.estimate, planned.modifiableUntil,
                     new Payment(request.payment(), PaymentStatus.PENDING, null, null, BigDecimal.ZERO, BigDecimal.ZERO), List.of(), null,
@@ -761,10 +761,11 @@ public final class OrderService {
             throw Refusal.invalid("trackingNumber", "is required for SHIPPED");
         }
         String carrierId = event.carrier() != null ? event.carrier() : order.delivery().carrierId();
+        // A carrier of the shop's is named in the e-mail; any other is shown as the event gave it.
+        CarrierTerms carrier = inventory.carriers().stream().filter(c -> c.carrierId().equals(carrierId))
+                .findFirst().orElse(null);
         String url = event.trackingUrl();
         if (url == null) {
-            CarrierTerms carrier = inventory.carriers().stream().filter(c -> c.carrierId().equals(carrierId))
-                    .findFirst().orElse(null);
             url = carrier == null ? null : carrier.trackingUrl().replace("{trackingNumber}",
                     java.net.URLEncoder.encode(event.trackingNumber(), java.nio.charset.StandardCharsets.UTF_8));
         }
@@ -772,7 +773,11 @@ public final class OrderService {
             throw Refusal.invalid("trackingUrl", "is required: the carrier " + carrierId + " has no tracking URL template");
         }
         Parcel parcel = new Parcel(carrierId, event.trackingNumber(), url);
-        Map<String, Object> detail = Map.of("carrier", carrierId, "trackingNumber", event.trackingNumber(), "url", url);
+        Map<String, Object> detail = new LinkedHashMap<>(Map.of("carrier", carrierId, "trackingNumber",
+                event.trackingNumber(), "url", url));
+        if (carrier != null) {
+            detail.put("carrierName", carrier.name());
+        }
         if (order.status() == Status.SHIPPED) {
             return new OrderChange(order.next().parcel(parcel).event(now, "PARCEL_ADDED", detail).build(), List.of(), null);
         }

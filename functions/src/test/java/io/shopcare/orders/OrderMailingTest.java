@@ -103,12 +103,33 @@ class OrderMailingTest {
         assertTrue(mailer.sent.get(mailer.sent.size() - 1).content().subject().contains("261123-ABC"));
     }
 
+    @Test
+    void theShopperReadsTheCarriersNameNotItsId() {
+        Order placed = order("en");
+        mailing.deliver(null, placed);
+        Order shipped = placed.next().status(Status.SHIPPED).parcel(new Order.Parcel("courier", "Z1",
+                "https://track.example.com/Z1")).event(NOW, "SHIPPED", Map.of("carrier", "courier", "trackingNumber",
+                "Z1", "url", "https://track.example.com/Z1")).build();
+        assertEquals(1, mailing.deliver(placed, shipped));
+        String text = mailer.sent.get(1).content().text();
+        assertTrue(text.contains("Courier Express"), "the name kept with the order: " + text);
+        assertFalse(text.matches("(?s).*\\bcourier\\b.*"), text);
+
+        Order another = shipped.next().parcel(new Order.Parcel("post", "P2", "https://post.example.com/P2"))
+                .event(NOW, "PARCEL_ADDED", Map.of("carrier", "post", "carrierName", "Standard post", "trackingNumber",
+                        "P2", "url", "https://post.example.com/P2")).build();
+        Order.TimelineEvent parcel = another.timeline().get(another.timeline().size() - 1);
+        assertEquals("Standard post", mailing.email(another, parcel, OrderEmail.Kind.SHIPPED).tracking().carrier(),
+                "another carrier of the shop's, by the name the event recorded");
+    }
+
     private static Order order(String locale) {
         Money price = new Money(new BigDecimal("20.00"), "EUR");
         Order draft = new Order("261123-ABC", 0, Status.PENDING_PAYMENT, NOW, new Customer("jana@example.com", "Jana", locale, null),
                 List.of(new Line("TEE-S", "tee", "Tee", "S", "red", price, 1, 0, 0, LineStatus.RESERVED,
                         List.of(new Allocation("wh", 1)))),
-                new Delivery(DeliveryMethod.HOME, "courier", Map.of("street", "Main 1"), null, null, null, List.of()),
+                new Delivery(DeliveryMethod.HOME, "courier", Map.of("street", "Main 1"), null, null, null, List.of(),
+                        "Courier Express"),
                 new Money(new BigDecimal("4.90"), "EUR"), new Estimate(LocalDate.parse("2026-11-25"),
                 LocalDate.parse("2026-11-26")), NOW.plusSeconds(3600),
                 new Payment(PaymentMethod.CARD, PaymentStatus.PENDING, NOW.plusSeconds(3600),

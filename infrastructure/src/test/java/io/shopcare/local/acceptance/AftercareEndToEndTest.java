@@ -81,6 +81,10 @@ class AftercareEndToEndTest {
         String mailed = mails.stream().map(AftercareEndToEndTest::body).filter(b -> b.contains(url)).findFirst()
                 .orElseThrow(() -> new AssertionError("no e-mail carries the label link " + url));
         assertTrue(mailed.contains(url), mailed);
+        assertTrue(mailed.contains("Aftercare courier") && !mailed.contains(CARRIER), "the carrier by its name: " + mailed);
+        String shippedMail = mails.stream().map(AftercareEndToEndTest::body).filter(b -> b.contains("/parcel/AC"))
+                .findFirst().orElseThrow(() -> new AssertionError("no e-mail carries the tracking link"));
+        assertTrue(shippedMail.contains("Aftercare courier") && !shippedMail.contains(CARRIER), shippedMail);
 
         // The link from the e-mail, with no headers: a PDF whose barcode scans as the return's code.
         java.net.http.HttpResponse<byte[]> pdf = fetch(url);
