@@ -118,7 +118,7 @@ public final class OrderService {
         List<QuoteOption> options = new ArrayList<>();
         if (method == DeliveryMethod.STORE) {
             List<Location> stores = context.locations.values().stream()
-                    .filter(l -> l.isStore() && l.pickup() && (storeId == null || l.locationId().equals(storeId)))
+                    .filter(l -> takesPickups(l) && (storeId == null || l.locationId().equals(storeId)))
                     .sorted(java.util.Comparator.comparing(Location::locationId)).toList();
             if (storeId != null && stores.isEmpty()) {
                 throw Refusal.invalid("delivery.storeId", "is not a store that offers pickup");
@@ -174,7 +174,7 @@ public final class OrderService {
                 }
             } else {
                 Location s = context.locations.get(delivery.storeId());
-                if (s == null || !s.isStore() || !s.pickup()) {
+                if (s == null || !takesPickups(s)) {
                     throw Refusal.invalid("delivery.storeId", "is not a store that offers pickup");
                 }
             }
@@ -1132,6 +1132,15 @@ public final class OrderService {
     }
 
     private record Timing(Estimate estimate, Instant modifiableUntil) {
+    }
+
+    /**
+     * A store where shoppers can collect: it offers pickup and has opening hours. A store set up
+     * before its hours are known is left out, as a shipping location without hours is left out of
+     * sourcing: it has no day to hand anything over on.
+     */
+    private static boolean takesPickups(Location location) {
+        return location.isStore() && location.pickup() && !location.openingHours().isEmpty();
     }
 
     /** The estimate of the order's latest line, and the earliest cutoff among its locations. */

@@ -144,6 +144,26 @@ class OrderServiceTest {
     }
 
     @Test
+    void aPickupStoreWithoutOpeningHoursIsNotOfferedAndCannotBeChosen() {
+        // Stored before the catalogue refused it (PUT /admin/locations now answers 400): a store
+        // with pickup on and no hours has no day to hand anything over on.
+        data.locations.add(new Location("closed", "STORE", "Closed", new Location.Address("Main 2", "Praha", "110 00", "CZ"),
+                "+420 222 000 112", "Europe/Prague", List.of(), false, true, 0, LocalTime.of(14, 0), 200, 7));
+        data.stock("TEE-S", "closed", 5);
+
+        List<OrderService.QuoteOption> options = service.quote(List.of(line("TEE-S", 1)), DeliveryMethod.STORE, null);
+        assertEquals(List.of("store"), options.stream().map(OrderService.QuoteOption::storeId).toList());
+        Refusal quoted = assertThrows(Refusal.class,
+                () -> service.quote(List.of(line("TEE-S", 1)), DeliveryMethod.STORE, "closed"));
+        assertEquals("delivery.storeId", quoted.problems().get(0).field());
+        Refusal placed = assertThrows(Refusal.class, () -> service.place(new PlaceRequest(customer(),
+                List.of(line("TEE-S", 1)), new DeliveryRequest(DeliveryMethod.STORE, null, null, null, "closed", null),
+                PaymentMethod.CARD), Optional.empty()));
+        assertEquals("delivery.storeId", placed.problems().get(0).field());
+        assertEquals(0, data.level("TEE-S", "closed")[1], "nothing reserved");
+    }
+
+    @Test
     void twoHundredConcurrentOrdersForFiftyUnitsSellExactlyFifty() throws Exception {
         data.stock("TEE-S", "wh", 50);
         data.stock("TEE-S", "store", 0);

@@ -6,7 +6,6 @@ import io.shopcare.catalog.Money;
 import io.shopcare.catalog.Product;
 import io.shopcare.http.JsonInput;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -42,12 +41,10 @@ public final class CatalogRequests {
         Location.Address address = readAddress(body.requiredObject("address"));
         String phone = body.requiredMatching("phone", "\\+?[0-9 ()-]{5,20}", "must be a phone number such as +420 222 000 111");
         String timezone = body.requiredString("timezone", 1, 64);
-        if (timezone != null) {
-            try {
-                ZoneId.of(timezone);
-            } catch (DateTimeException e) {
-                body.problem("timezone", "must be an IANA time zone such as Europe/Prague");
-            }
+        // A region of the time-zone database, never a fixed offset such as +02:00: working days and
+        // cutoffs follow the location's clock through daylight saving time.
+        if (timezone != null && !ZoneId.getAvailableZoneIds().contains(timezone)) {
+            body.problem("timezone", "must be an IANA time zone such as Europe/Prague");
         }
         List<Location.OpeningHours> hours = new ArrayList<>();
         List<JsonInput> hoursInput = body.requiredObjects("openingHours", 0, 14);
@@ -61,6 +58,12 @@ public final class CatalogRequests {
         }
         Boolean shipsOnline = body.requiredBoolean("shipsOnline");
         Boolean pickup = body.requiredBoolean("pickup");
+        // Its working days are the days it has opening hours: a location that ships or hands over
+        // with none could never dispatch. One being set up says so with both flags false.
+        if (hoursInput != null && hoursInput.isEmpty() && (Boolean.TRUE.equals(shipsOnline) || Boolean.TRUE.equals(pickup))) {
+            body.problem("openingHours", "must name at least one day when shipsOnline or pickup is true: "
+                    + "the days with opening hours are the location's working days");
+        }
         Integer processingDays = body.requiredInt("processingDays", 0, 30);
         LocalTime dispatchCutoff = body.has("dispatchCutoff") ? readTime(body, "dispatchCutoff") : null;
         Integer dailyCapacity = body.optionalInt("dailyCapacity", 1, Location.MAX_DAILY_CAPACITY);

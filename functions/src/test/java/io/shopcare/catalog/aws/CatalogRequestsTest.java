@@ -2,6 +2,7 @@ package io.shopcare.catalog.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shopcare.catalog.Carrier;
 import io.shopcare.catalog.Location;
@@ -53,6 +54,32 @@ class CatalogRequestsTest {
             {"type": "STORE", "name": "S", "address": {"street": "a", "city": "b", "postcode": "c", "country": "CZ"},
              "phone": "+420 123 456", "timezone": "Europe/Prague", "openingHours": [{"day": "MON", "opens": "09:00",
              "closes": "18:00"}], "shipsOnline": false, "pickup": true, "processingDays": 0%s}""";
+
+    @Test
+    void aLocationThatShipsOrHandsOverNeedsOpeningHoursAndOneBeingSetUpDoesNot() {
+        String closed = """
+                {"type": "STORE", "name": "Brno", "address": {"street": "A 1", "city": "Brno", "postcode": "602 00",
+                 "country": "CZ"}, "phone": "+420 123 456", "timezone": "Europe/Prague", "openingHours": [],
+                 "shipsOnline": %s, "pickup": %s, "processingDays": 0}""";
+        for (String[] flags : new String[][] {{"true", "false"}, {"false", "true"}}) {
+            Refusal e = assertThrows(Refusal.class, () -> CatalogRequests.location("l",
+                    JsonInput.of(Json.parseObject(closed.formatted(flags[0], flags[1])))));
+            assertEquals(List.of("openingHours"), e.problems().stream().map(Refusal.Problem::field).toList());
+        }
+        Location settingUp = CatalogRequests.location("l", JsonInput.of(Json.parseObject(closed.formatted("false", "false"))));
+        assertTrue(settingUp.openingHours().isEmpty());
+    }
+
+    @Test
+    void aFixedOffsetIsNotATimeZone() {
+        for (String zone : new String[] {"+02:00", "UTC+2", "GMT+02:00"}) {
+            Refusal e = assertThrows(Refusal.class, () -> CatalogRequests.location("l", JsonInput.of(Json.parseObject(
+                    STORE.formatted("").replace("Europe/Prague", zone)))), zone);
+            assertEquals(List.of("timezone"), e.problems().stream().map(Refusal.Problem::field).toList(), zone);
+        }
+        assertEquals("Etc/GMT-2", CatalogRequests.location("l", JsonInput.of(Json.parseObject(
+                STORE.formatted("").replace("Europe/Prague", "Etc/GMT-2")))).timezone());
+    }
 
     @Test
     void aLocationWithoutTheDispatchFieldsGetsTheirDefaults() {

@@ -102,6 +102,8 @@ final class MalformedRequests {
                 {"\"country\": \"CZ\"", "\"country\": \"Czechia\""},
                 {"\"city\": \"Praha\",", "\"city\": \"Praha\", \"district\": \"1\","},
                 {"\"timezone\": \"Europe/Prague\"", "\"timezone\": \"Mars/Olympus\""},
+                {"\"timezone\": \"Europe/Prague\"", "\"timezone\": \"+02:00\""},
+                {"[{\"day\": \"MON\", \"opens\": \"09:00\", \"closes\": \"18:00\"}]", "[]"},
                 {"\"day\": \"MON\"", "\"day\": \"MONDAY\""},
                 {"\"opens\": \"09:00\"", "\"opens\": \"9am\""},
                 {"\"closes\": \"18:00\"", "\"closes\": \"08:00\""},
