@@ -345,8 +345,8 @@ public final class OrderService {
                         + "(place another order for more).");
             }
             Timing timing = timing(context, lines, order.delivery().method(), order.delivery().storeId(), carrier, now);
-            next = order.next().lines(lines).deliveryPrice(deliveryPrice).estimate(timing.estimate)
-                    .modifiableUntil(timing.modifiableUntil)
+            next = order.next().lines(lines).deliveryPrice(deliveryPrice).estimate(timing.after(order.estimatedDelivery()))
+                    .modifiableUntil(timing.modifiableAfter(order.modifiableUntil()))
                     .event(now, "MODIFIED", Map.of("total", new Money(newTotal.setScale(2), order.currency()).toJson()));
             Order modified = next.build();
             BigDecimal lower = order.total().amount().subtract(newTotal);
@@ -667,7 +667,8 @@ public final class OrderService {
                 .filter(c -> c.carrierId().equals(order.delivery().carrierId())).findFirst().orElse(null);
         if (carrier != null || order.delivery().method() == DeliveryMethod.STORE) {
             Timing timing = timing(context, lines, order.delivery().method(), order.delivery().storeId(), carrier, now);
-            next.estimate(timing.estimate).modifiableUntil(timing.modifiableUntil);
+            next.estimate(timing.after(order.estimatedDelivery()))
+                    .modifiableUntil(timing.modifiableAfter(order.modifiableUntil()));
         }
         Metrics.count("PreordersFilled", 1);
         return new OrderChange(next.build(), reservations(sku, line.productId(), allocations, context.stock),
@@ -1131,7 +1132,20 @@ public final class OrderService {
                 : Sourcing.ship(lines, available, candidates);
     }
 
-    private record Timing(Estimate estimate, Instant modifiableUntil) {
+    /**
+     * {@code partial}: some allocations sit at a location closed since (no opening hours), which has
+     * no dispatch day; {@code estimate} is then null when no other allocation gave one.
+     */
+    private record Timing(Estimate estimate, Instant modifiableUntil, boolean partial) {
+
+        /** The estimate for an order that had {@code before}: what could not be worked out keeps its old date. */
+        Estimate after(Estimate before) {
+            return estimate == null ? before : partial ? estimate.later(before) : estimate;
+        }
+
+        Instant modifiableAfter(Instant before) {
+            return modifiableUntil == null ? before : modifiableUntil;
+        }
     }
 
     /**
@@ -1148,13 +1162,25 @@ public final class OrderService {
                           CarrierTerms carrier, Instant now) {
         Estimate estimate = null;
         Instant modifiableUntil = null;
+        boolean partial = false;
         for (Line line : lines) {
+            boolean storeClosed = method == DeliveryMethod.STORE && !hasWorkingDays(context.locations.get(storeId));
             if (line.status() == LineStatus.PREORDERED) {
-                Estimate e = preorderEstimate(context, line.sku(), method, storeId, carrier, now);
-                estimate = estimate == null ? e : estimate.later(e);
+                if (storeClosed) {
+                    partial = true;
+                } else {
+                    Estimate e = preorderEstimate(context, line.sku(), method, storeId, carrier, now);
+                    estimate = estimate == null ? e : estimate.later(e);
+                }
             }
             for (Allocation a : line.allocations()) {
                 Location location = context.locations.get(a.locationId());
+                if (!hasWorkingDays(location) || storeClosed) {
+                    // Closed since the units were reserved (the catalogue refuses a location that ships
+                    // or hands over without opening hours): they stay reserved; no day can be worked out.
+                    partial = true;
+                    continue;
+                }
                 LocationCalendar calendar = calendar(location);
                 LocalDate dispatch = DeliveryEstimates.dispatchDay(calendar, now,
                         context.backlog.getOrDefault(a.locationId(), 0L));
@@ -1170,7 +1196,11 @@ public final class OrderService {
                 modifiableUntil = modifiableUntil == null || cutoff.isBefore(modifiableUntil) ? cutoff : modifiableUntil;
             }
         }
-        return new Timing(estimate, modifiableUntil);
+        return new Timing(estimate, modifiableUntil, partial);
+    }
+
+    private static boolean hasWorkingDays(Location location) {
+        return location != null && !location.openingHours().isEmpty();
     }
 
     /**
@@ -1253,6 +1283,9 @@ public final class OrderService {
                 .filter(c -> c.carrierId().equals(order.delivery().carrierId())).findFirst()
                 .orElseThrow(() -> Refusal.conflict("EXCHANGE_NOT_POSSIBLE", "The order's carrier no longer delivers."));
         Timing timing = timing(context, List.of(line), order.delivery().method(), order.delivery().storeId(), carrier, now);
+        if (timing.estimate == null) {
+            throw Refusal.conflict("EXCHANGE_NOT_POSSIBLE", "The store of this order no longer hands orders over.");
+        }
         List<StockChange> stock = reservations(sku, info.product().productId(), allocations, context.stock);
         return new ExchangePlan(info, allocations, timing.estimate, stock, guards(stock, context));
     }

@@ -164,6 +164,27 @@ class OrderServiceTest {
     }
 
     @Test
+    void anOrderAtAStoreClosedSinceCanStillBeChangedAndKeepsItsEstimate() {
+        OrderService.Placed placed = service.place(new PlaceRequest(customer(), List.of(line("TEE-S", 2)),
+                new DeliveryRequest(DeliveryMethod.STORE, null, null, null, "store", null), PaymentMethod.CARD),
+                Optional.empty());
+        String id = placed.order().orderId();
+        assertEquals(List.of(new Allocation("store", 2)), placed.order().lines().get(0).allocations());
+        // The merchant closes the store: no opening hours, neither ships nor hands over.
+        data.locations.removeIf(l -> l.locationId().equals("store"));
+        data.locations.add(new Location("store", "STORE", "store", new Location.Address("Main 1", "Praha", "110 00", "CZ"),
+                "+420 222 000 111", "Europe/Prague", List.of(), false, false, 1, LocalTime.of(14, 0), 200, 7));
+
+        service.modify(id, placed.accessToken(), List.of(line("TEE-S", 1)), Optional.empty());
+
+        Order after = data.find(id).orElseThrow();
+        assertEquals(1, after.lines().get(0).quantity());
+        assertEquals(placed.order().estimatedDelivery(), after.estimatedDelivery(), "no day can be worked out: kept");
+        assertEquals(placed.order().modifiableUntil(), after.modifiableUntil());
+        assertEquals(1, data.level("TEE-S", "store")[1], "the unit taken off is given back");
+    }
+
+    @Test
     void twoHundredConcurrentOrdersForFiftyUnitsSellExactlyFifty() throws Exception {
         data.stock("TEE-S", "wh", 50);
         data.stock("TEE-S", "store", 0);
