@@ -69,21 +69,29 @@ public record Order(String orderId, long version, Status status, Instant created
     }
 
     /**
-     * {@code slotWindows} and {@code carrierName}: the carrier's delivery slots ("08:00-12:00") and
-     * its name when the order was placed (the name is what e-mails show; null for STORE pickups and
-     * orders placed before it was kept).
+     * {@code slotWindows} and {@code terms}: the carrier's delivery slots ("08:00-12:00") and its
+     * terms when the order was placed (null for STORE pickups and for orders placed before they
+     * were kept). A carrier's later changes do not reach an order placed under its earlier terms.
      */
     public record Delivery(DeliveryMethod method, String carrierId, Map<String, Object> address, String pickupPointId,
-                           String storeId, Slot slot, List<String> slotWindows, String carrierName) {
+                           String storeId, Slot slot, List<String> slotWindows, DeliveryTerms terms) {
 
         public Delivery withSlot(Slot newSlot) {
-            return new Delivery(method, carrierId, address, pickupPointId, storeId, newSlot, slotWindows, carrierName);
+            return new Delivery(method, carrierId, address, pickupPointId, storeId, newSlot, slotWindows, terms);
         }
 
         /** How to name {@code carrier} (an id or a name, as an event gave it) to the shopper: this carrier's name for its id. */
         public String carrierShown(String carrier) {
-            return carrier != null && carrier.equals(carrierId) && carrierName != null ? carrierName : carrier;
+            return carrier != null && carrier.equals(carrierId) && terms != null && terms.carrierName() != null
+                    ? terms.carrierName() : carrier;
         }
+    }
+
+    /**
+     * What the order's carrier charged when it was placed ({@code freeFrom} may be null), and its
+     * name, which e-mails show. {@code price} is null only for orders stored when only the name was kept.
+     */
+    public record DeliveryTerms(String carrierName, Money price, Money freeFrom) {
     }
 
     /** Payment; {@code instructions} as answered (paymentUrl, or the bank transfer's details). */

@@ -77,7 +77,14 @@ public final class OrderJson {
         json.put("lines", order.lines().stream().map(OrderJson::line).toList());
         Map<String, Object> delivery = delivery(order.delivery());
         delivery.put("slotWindows", order.delivery().slotWindows());
-        putIfPresent(delivery, "carrierName", order.delivery().carrierName());
+        Order.DeliveryTerms terms = order.delivery().terms();
+        if (terms != null) {
+            Map<String, Object> kept = new LinkedHashMap<>();
+            kept.put("carrierName", terms.carrierName());
+            putIfPresent(kept, "price", terms.price() == null ? null : money(terms.price()));
+            putIfPresent(kept, "freeFrom", terms.freeFrom() == null ? null : money(terms.freeFrom()));
+            delivery.put("terms", kept);
+        }
         json.put("delivery", delivery);
         json.put("deliveryPrice", money(order.deliveryPrice()));
         json.put("estimatedDelivery", estimate(order.estimatedDelivery()));
@@ -192,7 +199,7 @@ public final class OrderJson {
                 (String) d.get("storeId"), slot == null ? null
                         : new Slot(LocalDate.parse((String) slot.get("date")), (String) slot.get("from"), (String) slot.get("to")),
                 d.get("slotWindows") == null ? List.of() : List.copyOf((List<String>) d.get("slotWindows")),
-                (String) d.get("carrierName"));
+                deliveryTerms(d));
         Map<?, ?> p = (Map<?, ?>) json.get("payment");
         Payment payment = new Payment(Order.PaymentMethod.valueOf((String) p.get("method")),
                 Order.PaymentStatus.valueOf((String) p.get("status")), instant(p.get("dueBy")),
@@ -325,6 +332,16 @@ public final class OrderJson {
             json.put("detail", event.detail());
         }
         return json;
+    }
+
+    /** The carrier's terms kept with a stored order; an order stored with its carrier's name alone has just that. */
+    private static Order.DeliveryTerms deliveryTerms(Map<?, ?> delivery) {
+        if (delivery.get("terms") instanceof Map<?, ?> terms) {
+            return new Order.DeliveryTerms((String) terms.get("carrierName"),
+                    terms.get("price") == null ? null : Money.fromJson((Map<?, ?>) terms.get("price")),
+                    terms.get("freeFrom") == null ? null : Money.fromJson((Map<?, ?>) terms.get("freeFrom")));
+        }
+        return delivery.get("carrierName") instanceof String name ? new Order.DeliveryTerms(name, null, null) : null;
     }
 
     static Map<String, Object> money(Money money) {

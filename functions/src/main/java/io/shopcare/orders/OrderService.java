@@ -198,7 +198,8 @@ public final class OrderService {
             String symbol = request.payment() == PaymentMethod.BANK_TRANSFER ? VariableSymbols.random(random) : null;
             Delivery chosen = new Delivery(delivery.method(), delivery.carrierId(), delivery.address(),
                     delivery.pickupPointId(), delivery.storeId(), delivery.slot(),
-                    carrier == null ? List.of() : carrier.slotWindows(), carrier == null ? null : carrier.name());
+                    carrier == null ? List.of() : carrier.slotWindows(),
+                    carrier == null ? null : new Order.DeliveryTerms(carrier.name(), carrier.price(), carrier.freeFrom()));
             Order draft = new Order(orderId, 0, Status.PENDING_PAYMENT, now, request.customer(), List.copyOf(lines),
                     chosen, deliveryPrice, planned.estimate, planned.modifiableUntil,
                     new Payment(request.payment(), PaymentStatus.PENDING, null, null, BigDecimal.ZERO, BigDecimal.ZERO), List.of(), null,
@@ -283,7 +284,9 @@ public final class OrderService {
                     addedIndex.add(i);
                 }
             }
-            Context context = context(newLines);
+            // Only what is added must be sold now: a line kept or lowered keeps its price and name even if
+            // its product was withdrawn or repriced in another currency since.
+            Context context = context(added, addedIndex, order.currency());
             if (!context.currency.equals(order.currency())) {
                 throw Refusal.invalid("lines", "all lines of an order share one currency (" + order.currency() + ")");
             }
@@ -338,7 +341,7 @@ public final class OrderService {
             Order.Builder next = order.next().lines(lines);
             Order draft = next.build();
             Money deliveryPrice = order.delivery().method() == DeliveryMethod.STORE ? order.deliveryPrice()
-                    : deliveryPriceOf(carrier, context, draft.lines());
+                    : deliveryPriceOf(order, carrier, draft.lines());
             BigDecimal newTotal = draft.goodsTotal().add(deliveryPrice.amount());
             if (order.payment().paid().signum() > 0 && newTotal.compareTo(order.total().amount()) > 0) {
                 throw Refusal.conflict("ALREADY_PAID", "The order is paid; a change may not raise its total "
@@ -992,13 +995,22 @@ public final class OrderService {
     }
 
     private Context context(List<LineRequest> lines) {
+        return context(lines, java.util.stream.IntStream.range(0, lines.size()).boxed().toList(), null);
+    }
+
+    /**
+     * The catalogue, stock and settings a decision about {@code lines} needs; {@code fields[i]} is
+     * the request's index of {@code lines[i]} (for the refusal's paths), {@code currency} the
+     * currency when no line names one (a change that adds nothing).
+     */
+    private Context context(List<LineRequest> lines, List<Integer> fields, String currency) {
         List<String> skus = lines.stream().map(LineRequest::sku).toList();
         OrderInventory.Reading read = inventory.read(skus);
         Map<String, SkuInfo> infos = read.skus();
         List<Refusal.Problem> problems = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (!infos.containsKey(lines.get(i).sku())) {
-                problems.add(new Refusal.Problem("lines[" + i + "].sku", "is not sold here"));
+                problems.add(new Refusal.Problem("lines[" + fields.get(i) + "].sku", "is not sold here"));
             }
         }
         if (!problems.isEmpty()) {
@@ -1018,7 +1030,8 @@ public final class OrderService {
         List<String> queued = skus.stream().filter(sku -> infos.get(sku).variant().preorder() != null).toList();
         Map<String, PreorderCount> preorders = new HashMap<>(queued.isEmpty() ? Map.of() : inventory.preorders(queued));
         queued.forEach(sku -> preorders.putIfAbsent(sku, PreorderCount.NONE));
-        return new Context(infos, stock, preorders, locations, read.carriers(), read.backlog(), currencies.iterator().next());
+        return new Context(infos, stock, preorders, locations, read.carriers(), read.backlog(),
+                currencies.isEmpty() ? currency : currencies.iterator().next());
     }
 
     private record Planned(List<List<Allocation>> allocations, List<LineStatus> statuses, Estimate estimate,
@@ -1314,17 +1327,30 @@ public final class OrderService {
         return priceFor(carrier, goods, context.currency);
     }
 
-    private Money deliveryPriceOf(CarrierTerms carrier, Context context, List<Line> lines) {
+    /**
+     * A changed order's delivery price, under the terms it was placed with: a carrier's later price,
+     * threshold or currency does not reach it. An order stored before its terms were kept is priced
+     * by the carrier's current terms when they are in its currency, and otherwise keeps its price.
+     */
+    private static Money deliveryPriceOf(Order order, CarrierTerms current, List<Line> lines) {
         BigDecimal goods = lines.stream().map(Line::activeAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return priceFor(carrier, goods, context.currency);
+        Order.DeliveryTerms terms = order.delivery().terms();
+        if (terms != null && terms.price() != null) {
+            return priceFor(terms.price(), terms.freeFrom(), goods, order.currency());
+        }
+        if (current != null && current.price().currency().equals(order.currency())) {
+            return priceFor(current, goods, order.currency());
+        }
+        return order.deliveryPrice();
     }
 
     private static Money priceFor(CarrierTerms carrier, BigDecimal goods, String currency) {
-        if (carrier == null) {
-            return new Money(zero(), currency);
-        }
-        boolean free = carrier.freeFrom() != null && goods.compareTo(carrier.freeFrom().amount()) >= 0;
-        return money(free ? new Money(BigDecimal.ZERO, currency) : carrier.price());
+        return carrier == null ? new Money(zero(), currency) : priceFor(carrier.price(), carrier.freeFrom(), goods, currency);
+    }
+
+    private static Money priceFor(Money price, Money freeFrom, BigDecimal goods, String currency) {
+        boolean free = freeFrom != null && goods.compareTo(freeFrom.amount()) >= 0;
+        return money(free ? new Money(BigDecimal.ZERO, currency) : price);
     }
 
     private CarrierTerms carrierOf(Order order, Context context) {

@@ -129,7 +129,7 @@ class OrderMailingTest {
                 List.of(new Line("TEE-S", "tee", "Tee", "S", "red", price, 1, 0, 0, LineStatus.RESERVED,
                         List.of(new Allocation("wh", 1)))),
                 new Delivery(DeliveryMethod.HOME, "courier", Map.of("street", "Main 1"), null, null, null, List.of(),
-                        "Courier Express"),
+                        new Order.DeliveryTerms("Courier Express", new Money(new BigDecimal("4.90"), "EUR"), null)),
                 new Money(new BigDecimal("4.90"), "EUR"), new Estimate(LocalDate.parse("2026-11-25"),
                 LocalDate.parse("2026-11-26")), NOW.plusSeconds(3600),
                 new Payment(PaymentMethod.CARD, PaymentStatus.PENDING, NOW.plusSeconds(3600),

@@ -185,6 +185,45 @@ class OrderServiceTest {
     }
 
     @Test
+    void aChangedOrderIsPricedUnderTheCarriersTermsItWasPlacedWith() {
+        OrderService.Placed placed = place(PaymentMethod.CARD, line("TEE-S", 5));
+        assertEquals(0, placed.order().deliveryPrice().amount().signum(), "100.00 reaches the free threshold");
+        // Then the carrier changes its terms: another currency, no free threshold.
+        data.carriers.set(0, new CarrierTerms("courier", "Courier", List.of(DeliveryMethod.HOME), 1, 2,
+                new Money(new BigDecimal("250.00"), "CZK"), null, "https://track.example.com/{trackingNumber}",
+                List.of("08:00-12:00")));
+
+        service.modify(placed.order().orderId(), placed.accessToken(), List.of(line("TEE-S", 4)), Optional.empty());
+
+        Order after = data.find(placed.order().orderId()).orElseThrow();
+        assertEquals(eur("4.90"), after.deliveryPrice(), "below the threshold it was placed under, at its price then");
+        assertEquals(new Money(new BigDecimal("84.90"), "EUR"), after.total());
+    }
+
+    @Test
+    void aLineWhoseProductWasWithdrawnCanBeKeptOrLoweredButNotRaised() {
+        OrderService.Placed placed = place(PaymentMethod.CARD, line("TEE-S", 2), line("TEE-M", 2));
+        String id = placed.order().orderId();
+        // The merchant withdraws size M (the product no longer lists it).
+        data.product(new Product("tee", "Tee", null, List.of("tops"), null, Map.of(), eur("20.00"), 5, List.of(
+                new Product.Variant("TEE-S", "S", "red", null, null))));
+        data.skus.remove("TEE-M");
+
+        service.modify(id, placed.accessToken(), List.of(line("TEE-S", 1), line("TEE-M", 2)), Optional.empty());
+        Order kept = data.find(id).orElseThrow();
+        assertEquals(List.of(1, 2), kept.lines().stream().map(Order.Line::quantity).toList());
+        assertEquals(eur("20.00"), kept.lines().get(1).unitPrice(), "the kept line keeps its price");
+
+        Refusal raised = assertThrows(Refusal.class, () -> service.modify(id, placed.accessToken(),
+                List.of(line("TEE-S", 1), line("TEE-M", 3)), Optional.empty()));
+        assertEquals(List.of(new Refusal.Problem("lines[1].sku", "is not sold here")), raised.problems());
+
+        service.modify(id, placed.accessToken(), List.of(line("TEE-S", 1), line("TEE-M", 1)), Optional.empty());
+        assertEquals(1, data.find(id).orElseThrow().lines().get(1).quantity());
+        assertEquals(1, data.level("TEE-M", "wh")[1], "the lowered unit is given back");
+    }
+
+    @Test
     void twoHundredConcurrentOrdersForFiftyUnitsSellExactlyFifty() throws Exception {
         data.stock("TEE-S", "wh", 50);
         data.stock("TEE-S", "store", 0);
