@@ -36,7 +36,7 @@ public final class OrderJson {
         json.put("status", order.status().name());
         json.put("createdAt", Instants.answered(order.createdAt()));
         json.put("customer", customer(order.customer()));
-        json.put("lines", order.lines().stream().map(OrderJson::line).toList());
+        json.put("lines", order.lines().stream().map(line -> line(line, false)).toList());
         json.put("delivery", delivery(order.delivery()));
         json.put("deliveryPrice", money(order.deliveryPrice()));
         json.put("total", order.total().toJson());
@@ -74,7 +74,7 @@ public final class OrderJson {
         json.put("status", order.status().name());
         json.put("createdAt", Instants.stored(order.createdAt()));
         json.put("customer", customer(order.customer()));
-        json.put("lines", order.lines().stream().map(OrderJson::line).toList());
+        json.put("lines", order.lines().stream().map(line -> line(line, true)).toList());
         Map<String, Object> delivery = delivery(order.delivery());
         delivery.put("slotWindows", order.delivery().slotWindows());
         Order.DeliveryTerms terms = order.delivery().terms();
@@ -189,7 +189,7 @@ public final class OrderJson {
             }
             lines.add(new Line((String) l.get("sku"), (String) l.get("productId"), (String) l.get("name"),
                     (String) l.get("size"), (String) l.get("colour"), Money.fromJson((Map<?, ?>) l.get("unitPrice")),
-                    integer(l.get("quantity")), integer(l.get("cancelledQuantity")), integer(l.get("returnedQuantity")),
+                    integer(l.get("quantity")), count(l.get("cancelledQuantity")), count(l.get("returnedQuantity")),
                     Order.LineStatus.valueOf((String) l.get("status")), List.copyOf(allocations)));
         }
         Map<?, ?> d = (Map<?, ?>) json.get("delivery");
@@ -245,7 +245,8 @@ public final class OrderJson {
         return json;
     }
 
-    private static Map<String, Object> line(Line line) {
+    /** {@code stored}: zero counts are left out (read back as 0), some 40 bytes a line of every order item. */
+    private static Map<String, Object> line(Line line, boolean stored) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("sku", line.sku());
         json.put("productId", line.productId());
@@ -258,8 +259,12 @@ public final class OrderJson {
         }
         json.put("unitPrice", money(line.unitPrice()));
         json.put("quantity", line.quantity());
-        json.put("cancelledQuantity", line.cancelledQuantity());
-        json.put("returnedQuantity", line.returnedQuantity());
+        if (!stored || line.cancelledQuantity() != 0) {
+            json.put("cancelledQuantity", line.cancelledQuantity());
+        }
+        if (!stored || line.returnedQuantity() != 0) {
+            json.put("returnedQuantity", line.returnedQuantity());
+        }
         json.put("status", line.status().name());
         List<Map<String, Object>> allocations = new ArrayList<>();
         for (Allocation allocation : line.allocations()) {
@@ -356,6 +361,11 @@ public final class OrderJson {
 
     private static int integer(Object value) {
         return ((Number) value).intValue();
+    }
+
+    /** A count the stored form leaves out when it is 0. */
+    private static int count(Object value) {
+        return value == null ? 0 : integer(value);
     }
 
     private static Instant instant(Object value) {

@@ -109,6 +109,31 @@ class OrderServiceTest {
     }
 
     @Test
+    void theStoredOrderLeavesOutZeroCountsAndKeepsTheCarriersTermsTheAnswerShowsNeither() {
+        OrderService.Placed placed = place(PaymentMethod.CARD, line("TEE-S", 3), line("TEE-M", 1));
+        service.cancel(placed.order().orderId(), placed.accessToken(), List.of(line("TEE-S", 1)), Optional.empty());
+        Order order = data.find(placed.order().orderId()).orElseThrow();
+
+        Map<String, Object> stored = OrderJson.stored(order);
+        Map<?, ?> cancelledFrom = (Map<?, ?>) ((List<?>) stored.get("lines")).get(0);
+        Map<?, ?> untouched = (Map<?, ?>) ((List<?>) stored.get("lines")).get(1);
+        assertEquals(1, cancelledFrom.get("cancelledQuantity"));
+        assertFalse(cancelledFrom.containsKey("returnedQuantity"));
+        assertFalse(untouched.containsKey("cancelledQuantity") || untouched.containsKey("returnedQuantity"));
+        assertEquals(Map.of("carrierName", "Courier", "price", Map.of("amount", "4.90", "currency", "EUR"),
+                "freeFrom", Map.of("amount", "100.00", "currency", "EUR")), ((Map<?, ?>) stored.get("delivery")).get("terms"));
+        Order read = OrderJson.fromStored(Json.parseObject(Json.write(stored)));
+        assertEquals(order.lines(), read.lines());
+        assertEquals(order.delivery(), read.delivery());
+
+        Map<String, Object> answer = OrderJson.answer(read, OrderRules.allowedActions(read, clock.instant()));
+        Map<?, ?> answered = (Map<?, ?>) ((List<?>) answer.get("lines")).get(1);
+        assertEquals(0, answered.get("cancelledQuantity"), "the contract's order object has every count");
+        assertEquals(0, answered.get("returnedQuantity"));
+        assertFalse(((Map<?, ?>) answer.get("delivery")).containsKey("terms"));
+    }
+
+    @Test
     void aShortLineIsNamedAndNothingIsReserved() {
         Refusal refusal = assertThrows(Refusal.class, () -> place(PaymentMethod.CARD, line("TEE-S", 1), line("TEE-M", 5)));
         assertEquals(Refusal.Kind.CONFLICT, refusal.kind());
