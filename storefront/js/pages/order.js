@@ -6,6 +6,7 @@ import { date, dateTime, define, money, t } from '../i18n.js';
 import { announce, h } from '../ui.js';
 import { actionsSection } from './order-actions.js';
 import { Keys, orderApi } from './order-api.js';
+import { carrierName } from './shop-common.js';
 import {
   addressText, lineName, linesTable, openingHoursList, statusBadge, timelineList, word,
 } from './order-words.js';
@@ -107,7 +108,7 @@ class OrderPage {
 
   summary(order) {
     const rows = [[t('order.delivery'), word('delivery', order.delivery?.method)
-      + (order.delivery?.carrier ? ` (${order.delivery.carrier})` : '')]];
+      + (order.delivery?.carrier ? ` (${carrierName(order.delivery.carrier)})` : '')]];
     if (order.delivery?.address) {
       rows.push([t('order.address'), addressText(order.delivery.address)]);
     }
@@ -144,7 +145,7 @@ class OrderPage {
       h('h2', { id: 'order-tracking-heading' }, t('order.tracking')),
       h('p', {}, h('a', { href: order.tracking.url, id: 'tracking-link', class: 'button', rel: 'noopener noreferrer' },
         t('order.trackParcel', { number: order.tracking.trackingNumber }))),
-      h('p', { class: 'muted' }, t('order.carrier', { carrier: order.tracking.carrier })),
+      h('p', { class: 'muted' }, t('order.carrier', { carrier: carrierName(order.tracking.carrier) })),
       parcels.length ? h('ul', {}, parcels.map((p) => h('li', {},
         h('a', { href: p.detail.url, rel: 'noopener noreferrer' }, t('order.trackParcel', { number: p.detail.trackingNumber })))))
         : null);
@@ -212,7 +213,7 @@ class OrderPage {
         r.label?.url && r.status === 'REQUESTED' ? [
           h('p', {}, h('a', { href: r.label.url, class: 'button order-label-link', rel: 'noopener noreferrer' },
             t('order.label'))),
-          h('p', { class: 'muted' }, t('order.labelHint', { carrier: r.label.carrier, code: r.label.code })),
+          h('p', { class: 'muted' }, t('order.labelHint', { carrier: carrierName(r.label.carrier), code: r.label.code })),
         ] : null))));
   }
 

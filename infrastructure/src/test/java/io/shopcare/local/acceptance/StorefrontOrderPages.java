@@ -222,7 +222,9 @@ abstract class StorefrontOrderPages {
         WebElement tracking = browser.visible(By.id("tracking-link"));
         assertEquals("https://tracking.courier-express.example/parcel/OP-TRACK-77", tracking.getAttribute("href"));
         assertTrue(tracking.getText().contains("OP-TRACK-77"), tracking.getText());
-        assertTrue(browser.awaitText("Shipped").contains("tracking number OP-TRACK-77"), "the timeline shows the parcel");
+        String page = browser.awaitText("Shipped");
+        assertTrue(page.contains("tracking number OP-TRACK-77"), "the timeline shows the parcel");
+        assertTrue(page.contains("Carrier: Express courier") && !page.contains(CARRIER), "the carrier by its name: " + page);
     }
 
     @Test
