@@ -777,8 +777,10 @@ public final class OrderService {
             throw Refusal.invalid("trackingUrl", "is required: the carrier " + carrierId + " has no tracking URL template");
         }
         Parcel parcel = new Parcel(carrierId, event.trackingNumber(), url);
-        Map<String, Object> detail = new LinkedHashMap<>(Map.of("carrier", carrierId, "trackingNumber",
-                event.trackingNumber(), "url", url));
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("carrier", carrierId);
+        detail.put("trackingNumber", event.trackingNumber());
+        detail.put("url", url);
         if (carrier != null) {
             detail.put("carrierName", carrier.name());
         }

@@ -249,14 +249,17 @@ public final class DynamoOrderStore implements OrderStore {
     /**
      * One page of an index query, read one item further than the page: a cursor is given only when
      * something follows, so a page that ends the list never sends the client on to an empty one.
-     * (Neither query filters, so {@code Limit} counts exactly the items answered; at most 101 of
-     * at most 4 KB stay far below a query's 1 MB.) The cursor is the page's last item's position
-     * in the index, the same keys DynamoDB's own {@code LastEvaluatedKey} would name.
+     * Neither query filters, so {@code Limit} counts exactly the items answered; a query that stops
+     * short of it at the 1 MB it may read (large orders, a long page) still names where it stopped,
+     * and that is the cursor. Otherwise the cursor is the page's last item's position in the index,
+     * the same keys DynamoDB's own {@code LastEvaluatedKey} would name.
      */
     private ItemPage itemPage(QueryRequest.Builder query, int limit, String partition, String sort) {
-        List<Map<String, AttributeValue>> items = dynamoDb.query(query.limit(limit + 1).build()).items();
+        QueryResponse response = dynamoDb.query(query.limit(limit + 1).build());
+        List<Map<String, AttributeValue>> items = response.items();
         if (items.size() <= limit) {
-            return new ItemPage(items, null);
+            boolean cut = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
+            return new ItemPage(items, cut ? cursor(response.lastEvaluatedKey()) : null);
         }
         Map<String, AttributeValue> last = items.get(limit - 1);
         Map<String, AttributeValue> position = new LinkedHashMap<>();
