@@ -17,7 +17,6 @@ import io.shopcare.orders.aws.DynamoOrderStore;
 import io.shopcare.signing.SigningKeys;
 import io.shopcare.stock.aws.StockWrites;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,10 +27,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -48,9 +43,7 @@ class OrderListPagesTest {
     @BeforeAll
     static void start() {
         dynamo = LocalDynamoDb.start(null);
-        client = DynamoDbClient.builder().region(Region.EU_CENTRAL_1).endpointOverride(URI.create(dynamo.endpoint()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        client = LocalDynamoDbClients.client(dynamo);
         client.createTable(r -> r.tableName(TABLE).billingMode("PAY_PER_REQUEST")
                 .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"),
                         a -> a.attributeName("sk").attributeType("S"),
